@@ -1,0 +1,86 @@
+"""Acronym / long-form pairs, after Schwartz & Hearst (2003), "A simple algorithm for identifying
+abbreviation definitions in biomedical text" (PSB 2003).
+
+For every ``long form (SF)`` (and ``SF (long form)``) the short form's characters are matched
+right to left against the words before the bracket; the first character of the short form must
+start a word. Pure helpers (:func:`find_long_form`) are testable alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.doc import Abbreviation
+
+_PAREN = re.compile(r"\(([^()]{1,20})\)")
+
+
+def is_short_form(text: str) -> bool:
+    """A candidate short form: 2-10 chars, one word, has a letter and an upper-case letter."""
+    words = text.split()
+    return (
+        0 < len(words) <= 2
+        and 2 <= len(text) <= 12
+        and any(c.isalpha() for c in text)
+        and any(c.isupper() for c in text)
+        and text[0].isalnum()
+    )
+
+
+def find_long_form(short: str, before: str) -> int | None:
+    """Start offset (in ``before``) of the long form that ``short`` abbreviates, or None.
+
+    >>> before = "we use masked language modeling "
+    >>> before[find_long_form("MLM", before):].strip()
+    'masked language modeling'
+    """
+    letters = [c.lower() for c in short if c.isalnum()]
+    if not letters:
+        return None
+    words = before.rstrip().split(" ")
+    max_words = min(len(letters) + 5, len(letters) * 2)
+    window = " ".join(words[-max_words:])
+    offset = len(before.rstrip()) - len(window)
+    s_i = len(letters) - 1
+    l_i = len(window) - 1
+    while s_i >= 0:
+        c = letters[s_i]
+        # Walk left to a matching char; the short form's first char must start a word.
+        while l_i >= 0 and (
+            window[l_i].lower() != c
+            or (s_i == 0 and l_i > 0 and window[l_i - 1].isalnum())
+        ):
+            l_i -= 1
+        if l_i < 0:
+            return None
+        s_i -= 1
+        l_i -= 1
+    start = window.rfind(" ", 0, l_i + 1) + 1
+    long = window[start:].strip()
+    if len(long) <= len(short) or not long or long.endswith(short):
+        return None
+    return offset + start
+
+
+@Language.component("kg_abbreviations")
+def find_abbreviations(doc: Doc) -> Doc:
+    text = doc.text
+    for m in _PAREN.finditer(text):
+        inner = m.group(1).strip()
+        if not is_short_form(inner):
+            continue
+        sent_start = doc[doc.char_span(m.start(), m.start() + 1, alignment_mode="expand").start].sent.start_char
+        before = text[sent_start : m.start()]
+        rel = find_long_form(inner, before)
+        if rel is None:
+            continue
+        long_start = sent_start + rel
+        long_end = sent_start + len(before.rstrip())
+        long_span = doc.char_span(long_start, long_end, alignment_mode="expand")
+        short_span = doc.char_span(m.start(1), m.start(1) + len(inner), alignment_mode="expand")
+        if long_span is not None and short_span is not None:
+            doc._.abbreviations.append(Abbreviation(short=short_span, long=long_span))
+    return doc

@@ -1,0 +1,59 @@
+"""Explicit comparative claims: "X outperforms / surpasses / beats Y" (method vs. method).
+
+The winner is the method named before the comparative verb in the same sentence, or the
+paper's proposed method when the subject is "our ...", "we", "it" or "the proposed ...";
+the losers are the named methods after the verb, up to the end of the clause. Vague losers
+("state-of-the-art methods") name no method and yield nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.doc import Comparison, Mention
+
+VERB = re.compile(
+    r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|(?:is|are|performs?)\s+better\s+than|"
+    r"superior\s+to|improves?\s+(?:up)?on|advantage\s+over|outscore\w*|outstrip\w*|"
+    r"compares\s+favou?rably\s+(?:to|with)|on\s+par\s+with)\b",
+    re.I,
+)
+_SELF = re.compile(r"\b(?:our|we|it|this|the\s+proposed|the\s+resulting)\b", re.I)
+_CLAUSE_END = re.compile(r"[;]|\bwhile\b|\bwhereas\b|\bbut\b", re.I)
+
+
+@Language.component("kg_comparisons")
+def find_comparisons(doc: Doc) -> Doc:
+    mentions: list[Mention] = doc._.mentions
+    proposed = [m for m in mentions if m.proposed and m.kind == "method"]
+    main = min(proposed, key=lambda m: m.start).text if proposed else None
+    text = doc.text
+    for sent in doc.sents:
+        if sent.start_char < doc._.title_end:
+            continue
+        for vm in VERB.finditer(sent.text):
+            if vm.group().lower().startswith("on par"):
+                continue
+            vpos = sent.start_char + vm.start()
+            methods = [m for m in mentions if m.kind == "method" and sent.start_char <= m.start < sent.end_char]
+            before = [m for m in methods if m.end <= vpos]
+            subject = text[sent.start_char:vpos]
+            winner = None
+            if before:
+                winner = before[-1].text
+                if main and not before[-1].proposed and _SELF.search(subject[subject.rfind(before[-1].text):]):
+                    winner = main
+            elif main and _SELF.search(subject):
+                winner = main
+            if not winner:
+                continue
+            rest = text[vpos : sent.end_char]
+            stop = _CLAUSE_END.search(rest, len(vm.group()))
+            limit = vpos + (stop.start() if stop else len(rest))
+            for m in methods:
+                if vpos < m.start < limit and m.text != winner:
+                    doc._.comparisons.append(Comparison(vpos, m.end, winner, m.text, 0.6))
+    return doc

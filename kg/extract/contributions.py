@@ -1,0 +1,144 @@
+"""What the paper itself introduces: proposed methods and introduced datasets.
+
+Cues (each a pure function of the text, so they generalise beyond any one abstract):
+
+* a title of the form ``X: ...`` (or ``X - ...``) whose head is a short name;
+* "we propose / introduce / present / develop X", "a ... framework, termed / dubbed / called X",
+  "our X";
+* an acronym defined in a contribution sentence, or naming a component ("group affinity module
+  (GAM)") of the paper's method;
+* "a new dataset / benchmark, X" or "X, a new benchmark" marks a dataset as introduced.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.doc import Mention, is_name_shaped
+from kg.extract.names import GENERIC
+
+_CONTRIB = re.compile(
+    r"\b(?:we|this\s+(?:paper|work|study|article)|our\s+(?:work|paper)|here)\s+(?:\w+\s+){0,3}?"
+    r"(?:propose|introduce|present|develop|design|devise|contribute|build|construct|create|"
+    r"release|curate|collect|put\s+forward|formulate|establish|offer|name|call|term)(?:s|d|ed)?\b",
+    re.I,
+)
+_NAMING = re.compile(
+    r"\b(?:termed|dubbed|called|named|coined|denoted(?:\s+as)?|referred\s+to\s+as|"
+    r"abbreviated\s+as|short\s+for)\b\s*[:,]?\s*$",
+    re.I,
+)
+_OUR = re.compile(r"\b(?:our|the\s+proposed|our\s+proposed)\s+$", re.I)
+_COMPONENT = re.compile(
+    r"\b(?:module|block|layer|loss|mechanism|strategy|network|head|encoder|decoder|unit|"
+    r"attention|supervision|regularizer|regularization|objective|algorithm|framework|model|"
+    r"method|approach|paradigm|scheme|pipeline|architecture|system|agent|prompting|policy)s?$",
+    re.I,
+)
+_DATASET_NEW = re.compile(
+    r"\b(?:new|novel|first|large-scale|challenging|comprehensive|our)\b[^.;]{0,60}?"
+    r"\b(?:dataset|benchmark|corpus|suite|testbed|collection)\b",
+    re.I,
+)
+_TITLE_HEAD = re.compile(r"^\s*([^:]{2,60}?)\s*(?::|\s-\s|\s\u2013\s)\s*\S")
+
+
+def title_name(title: str) -> str | None:
+    """The name a title gives its method: "ReCo: Retrieve and Co-segment ..." -> "ReCo"."""
+    m = _TITLE_HEAD.match(title)
+    if not m:
+        return None
+    head = m.group(1)
+    ws = head.split()
+    if len(ws) > 3:
+        return None
+    if any(is_name_shaped(w.strip("()")) for w in ws) or (
+        len(ws) == 1 and ws[0][:1].isupper() and ws[0].isalpha()
+    ):
+        return head if head not in GENERIC else None
+    return None
+
+
+@Language.component("kg_contributions")
+def find_contributions(doc: Doc) -> Doc:
+    text = doc.text
+    title = text[: doc._.title_end]
+    mentions: list[Mention] = doc._.mentions
+    proposed_names: set[str] = set()
+
+    tname = title_name(title)
+    if tname:
+        start = title.index(tname)
+        hit = next((m for m in mentions if m.start == start and m.kind == "method"), None)
+        if hit is None:
+            hit = Mention(start, start + len(tname), tname, "method", "kg_contributions", 0.9)
+            mentions.append(hit)
+        hit.proposed, hit.confidence, hit.extractor = True, 0.9, "kg_contributions"
+        proposed_names.add(tname)
+
+    contrib_sents = []
+    for sent in doc.sents:
+        if sent.start_char < doc._.title_end:
+            continue
+        s_text = sent.text
+        cm = _CONTRIB.search(s_text)
+        if not cm:
+            continue
+        contrib_sents.append(sent)
+        after = sent.start_char + cm.end()
+        new_dataset = _DATASET_NEW.search(s_text) is not None
+        cands = sorted(
+            (m for m in mentions if after <= m.start < sent.end_char and m.kind in ("method", "dataset")),
+            key=lambda m: m.start,
+        )
+        # The first named thing after the verb is what is proposed; later ones only when
+        # named with "termed/dubbed/called" or "our".
+        for k, m in enumerate(cands):
+            lead = text[max(sent.start_char, m.start - 40) : m.start]
+            first = k == 0 and m.start - after < 160
+            if not (first or _NAMING.search(lead) or _OUR.search(lead)):
+                continue
+            if m.extractor == "kg_gazetteer" and m.kind == "method" and not _NAMING.search(lead):
+                continue  # a known, existing method is used, not proposed
+            if m.kind == "dataset" or (new_dataset and _is_dataset_apposition(text, m)):
+                m.kind, m.proposed = "dataset", True
+            else:
+                m.proposed = True
+            m.confidence = max(m.confidence, 0.8)
+            proposed_names.add(m.text)
+
+    # "our X" anywhere names the paper's own method.
+    for m in mentions:
+        if m.kind == "method" and not m.proposed and _OUR.search(text[max(0, m.start - 20) : m.start]):
+            m.proposed = True
+            proposed_names.add(m.text)
+
+    # Acronyms: defined in a contribution sentence, or naming a component of the paper's method.
+    for ab in doc._.abbreviations:
+        short, long = ab.short.text, ab.long.text
+        in_contrib = any(s.start_char <= ab.short.start_char < s.end_char for s in contrib_sents)
+        component = _COMPONENT.search(long) and not long[:1].isupper()
+        for m in mentions:
+            if m.text == short and m.kind == "method":
+                m.long = m.long or long
+                if (in_contrib or component or short in proposed_names) and m.extractor != "kg_gazetteer":
+                    m.proposed = True
+                    proposed_names.add(short)
+        if short in proposed_names:
+            for m in mentions:
+                if m.text == short:
+                    m.proposed = True
+                    m.long = m.long or long
+    # Every mention of a proposed name is proposed.
+    for m in mentions:
+        if m.text in proposed_names and m.kind in ("method", "dataset"):
+            m.proposed = True
+    return doc
+
+
+def _is_dataset_apposition(text: str, m: Mention) -> bool:
+    window = text[max(0, m.start - 60) : m.end + 60].lower()
+    return bool(re.search(r"\b(dataset|benchmark|corpus|suite|testbed)\b", window))

@@ -1,0 +1,128 @@
+"""Doc extensions shared by the extraction components, and small pure helpers.
+
+Every component only *adds* annotations to a Doc:
+
+* ``Doc._.title_end``: character offset where the title ends in ``doc.text`` (title, then a
+  newline, then the abstract).
+* ``Doc._.mentions``: list of :class:`Mention` (entity candidates with evidence).
+* ``Doc._.abbreviations``: list of (short span, long span) pairs.
+* ``Doc._.links``: list of :class:`Link`.
+* ``Doc._.code_cues``: list of (start_char, end_char) of code-availability statements.
+* ``Doc._.results`` / ``Doc._.comparisons``: numeric results and "X outperforms Y" claims.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+Kind = str  # "method" | "dataset" | "task" | "metric"
+
+
+@dataclass
+class Mention:
+    start: int  # character offsets into doc.text
+    end: int
+    text: str
+    kind: Kind
+    extractor: str
+    confidence: float
+    proposed: bool = False  # method / dataset introduced by this paper
+    long: str | None = None  # long form given in the text (acronym definitions)
+
+
+@dataclass
+class Link:
+    start: int
+    end: int
+    url: str
+    kind: str
+    extractor: str
+    confidence: float
+
+
+@dataclass
+class Result:
+    start: int
+    end: int
+    value: str
+    method: str | None
+    dataset: str | None
+    metric: str | None
+    confidence: float
+    extractor: str = "kg_results"
+
+
+@dataclass
+class Comparison:
+    start: int
+    end: int
+    winner: str
+    loser: str
+    confidence: float
+    extractor: str = "kg_comparisons"
+
+
+@dataclass
+class Abbreviation:
+    short: Span
+    long: Span
+    extras: dict[str, str] = field(default_factory=dict)
+
+
+def register_extensions() -> None:
+    for name, default in (
+        ("title_end", 0),
+        ("mentions", None),
+        ("abbreviations", None),
+        ("links", None),
+        ("code_cues", None),
+        ("results", None),
+        ("comparisons", None),
+    ):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def init_doc(doc: Doc) -> None:
+    """Give a fresh Doc its own (mutable) annotation lists."""
+    for name in ("mentions", "abbreviations", "links", "code_cues", "results", "comparisons"):
+        if getattr(doc._, name) is None:
+            setattr(doc._, name, [])
+
+
+def sentence_of(doc: Doc, char: int) -> Span:
+    """The sentence holding character ``char`` (its token, or the next one)."""
+    tok = doc.char_span(char, char + 1, alignment_mode="expand")
+    if tok is None or len(tok) == 0:
+        for t in doc:
+            if t.idx >= char:
+                return t.sent
+        return doc[-1].sent
+    return tok[0].sent
+
+
+# A "name" word: something a method, model or dataset is called by.
+_NAME = re.compile(
+    r"""^(?:
+        [A-Z][A-Z0-9]+s?                     # CLIP, MLM, GPT, T5, LLMs (filtered later)
+      | [A-Za-z]*[a-z][A-Z][A-Za-z0-9]*     # CamelCase: ReCo, DenseCLIP, iBOT, wav2Vec
+      | [A-Z][A-Za-z]*\d[A-Za-z0-9]*          # ResNet50, Llama3, CIFAR10
+      | [A-Za-z]+[A-Z0-9]*(?:[-+/.][A-Za-z0-9]+)+[+]*  # GPT-4o, ResNet-50, Meta-DMoE, DeiT-T/S/B
+      | [A-Z][A-Za-z0-9]*\+\+?              # GCoNet+, MiniWoB++
+    )$""",
+    re.X,
+)
+
+
+def is_name_shaped(word: str) -> bool:
+    """True for words shaped like a proper name of a method/dataset (not plain words)."""
+    if len(word) < 2 or not _NAME.match(word):
+        return False
+    # Plain capitalised compounds like "Self-Supervised" or "State-of-the-Art" are not names.
+    parts = re.split(r"[-/.]", word)
+    if len(parts) > 1 and all(p[:1].isupper() and p[1:].islower() or p.islower() for p in parts):
+        return bool(re.search(r"\d", word))
+    return True

@@ -1,0 +1,104 @@
+"""Gazetteer lookup of datasets, tasks, metrics and known methods (Papers-with-Code lists).
+
+A spaCy ``PhraseMatcher`` on lower-cased tokens finds every listed name; shape filters then
+keep what an expert would: a dataset hit must be written with a capital or a digit, and a
+one-word hit that is an ordinary English word ("Places", "Wild") needs a cue word after it
+("dataset", "benchmark", ...). Acronym metrics must match in case ("AUC", not "auc").
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from kg import gazetteer
+from kg.extract.doc import Mention
+
+DATASET_CUES = {"dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "suite",
+                "challenge", "database", "collection", "testbed", "leaderboard", "splits", "split"}
+# Task names that are too generic to mean a task on their own.
+_GENERIC_TASKS = {"model", "models", "data", "learning", "training", "time", "language",
+                  "image", "video", "text", "graph", "network", "networks", "memory", "attention",
+                  "inference", "optimization", "performance", "generalization", "robustness",
+                  "reasoning", "search", "planning", "control", "prediction", "representation",
+                  "representation learning", "decision making", "deep learning", "machine learning",
+                  "computer vision", "natural language processing", "benchmarking", "evaluation",
+                  "experiments", "architecture", "efficiency", "interpretability", "fairness",
+                  "privacy", "safety", "scalability", "generation", "fine-tuning", "pre-training",
+                  "transfer", "adaptation", "alignment", "retrieval", "ranking", "clustering",
+                  "regression", "classification", "recognition", "detection", "segmentation",
+                  "tracking", "translation", "summarization", "compression", "sampling",
+                  "quantization", "pruning", "distillation", "augmentation", "explanation",
+                  "misinformation", "general knowledge", "2d", "3d", "music", "speech", "audio",
+                  "code", "math", "art", "games", "physics", "chemistry", "biology", "medical",
+                  "healthcare", "finance", "robotics", "autonomous driving", "recommendation"}
+
+
+# Ordinary words that are metrics when written alone.
+_COMMON_METRIC_WORDS = {"accuracy", "precision", "recall", "perplexity", "latency", "throughput",
+                        "sensitivity", "specificity", "cost"}
+
+
+class GazetteerMatcher:
+    """Component ``kg_gazetteer``: adds dataset / task / metric / method mentions."""
+
+    def __init__(self, nlp: Language, name: str = "kg_gazetteer") -> None:
+        self.name = name
+        gaz = gazetteer.load()
+        self.common = set(gaz.get("common_words", []))
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.case: dict[str, set[str]] = {}
+        tok = nlp.tokenizer
+        for kind, names in (
+            ("dataset", [v for d in gaz["datasets"] for v in [d["name"], *d["aliases"]]]),
+            ("metric", gaz["metrics"]),
+            ("task", [t for t in gaz["tasks"] if t.lower() not in _GENERIC_TASKS]),
+            ("method", gaz["methods"]),
+        ):
+            names = [n for n in dict.fromkeys(names) if len(n) >= 2]
+            self.case[kind] = set(names)
+            self.matcher.add(kind, list(tok.pipe(names)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        vocab = doc.vocab
+        for match_id, start, end in self.matcher(doc):
+            kind = vocab.strings[match_id]
+            span = doc[start:end]
+            text = span.text
+            if not self._keep(kind, text, span):
+                continue
+            conf = {"dataset": 0.8, "metric": 0.7, "task": 0.55, "method": 0.7}[kind]
+            doc._.mentions.append(
+                Mention(span.start_char, span.end_char, text, kind, self.name, conf)
+            )
+        return doc
+
+    def _keep(self, kind: str, text: str, span) -> bool:  # type: ignore[no-untyped-def]
+        low = text.lower()
+        if kind == "task":
+            # Tasks are written as common nouns; a capitalised hit mid-sentence is a name.
+            return low not in _GENERIC_TASKS and (text.islower() or span.start == span.sent.start or text.istitle())
+        if kind == "metric":
+            if text in self.case["metric"]:
+                exact = True
+            elif any(c.isupper() for c in text[1:]) or not text.replace(" ", "").isalpha():
+                return False  # acronyms and symbols must match in case ("AUC", "BLEU@4")
+            else:
+                exact = False
+            if len(span) == 1 and low in self.common:
+                return low in _COMMON_METRIC_WORDS
+            return exact or text.islower() or span.start == span.sent.start
+        if kind in ("dataset", "method"):
+            if not any(c.isupper() or c.isdigit() for c in text):
+                return False
+            if len(span) == 1 and (low in self.common or len(text) <= 2):
+                nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+                return text in self.case[kind] and nxt in DATASET_CUES and kind == "dataset"
+            return True
+        return True
+
+
+@Language.factory("kg_gazetteer")
+def make_gazetteer_matcher(nlp: Language, name: str) -> GazetteerMatcher:
+    return GazetteerMatcher(nlp, name)

@@ -1,0 +1,135 @@
+"""Names no list has: words shaped like method / model / dataset names, typed by context.
+
+A candidate is a whitespace-delimited word shaped like a proper name (CamelCase, acronym,
+letters with digits or joined by hyphens: ``DenseCLIP``, ``GPT-4o``, ``ResNet-50``), extended
+by version or size words that follow (``LLaMA-2 70B``, ``SQuAD 2.0``, ``Gemini 1.5 Flash``).
+It becomes a dataset when a cue says so ("the X dataset", "benchmarks such as X"), a task or
+nothing when an acronym's long form says it is a task or a generic family ("large language
+models (LLMs)"), and a method otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.doc import Mention, is_name_shaped
+from kg.extract.gazetteer_matcher import DATASET_CUES
+
+_WORD = re.compile(r"\S+")
+_STRIP_LEAD = "([{\"'\u201c\u2018"
+_STRIP_TRAIL = ".,;:!?)]}\"'\u201d\u2019"
+_SUFFIX = re.compile(r"-(?:based|like|style|specific|level|driven|generated|only|free|aware|guided|enhanced|powered|derived|augmented|inspired)$", re.I)
+_VERSION = re.compile(r"^(?:v?\d+(?:\.\d+)*[A-Za-z]?|\d+(?:\.\d+)?[BMKbmk]|[A-Z]\d*|\(\d+[BM]\))$")
+_VARIANT_WORDS = {"Pro", "Flash", "Ultra", "Mini", "Large", "Base", "Small", "Tiny", "Turbo",
+                  "Instruct", "Chat", "XL", "XXL", "Plus", "Max", "Nano", "Lite", "Sonnet", "Opus",
+                  "Haiku"}
+# Generic families, fields, organisations and units: never a method or dataset by themselves.
+GENERIC = {
+    "AI", "ML", "DL", "NLP", "NLU", "NLG", "CV", "LLM", "LLMs", "VLM", "VLMs", "MLLM", "MLLMs",
+    "LM", "LMs", "PLM", "PLMs", "LVLM", "LVLMs", "GNN", "GNNs", "CNN", "CNNs", "RNN", "RNNs", "DNN",
+    "DNNs", "ViTs", "GAN", "GANs", "MLP", "MLPs", "RL", "SSL", "SOTA", "SoTA", "API", "APIs", "GPU",
+    "GPUs", "CPU", "CPUs", "TPU", "TPUs", "IoT", "US", "USA", "UK", "EU", "QA", "VQA", "OOD", "IID",
+    "ID", "PDF", "HTML", "URL", "RGB", "RGB-D", "FLOPs", "FPS", "MB", "GB", "TB", "KB", "ms", "AGI",
+    "XAI", "HCI", "NN", "NNs", "DRL", "MARL", "FL", "KD", "KG", "KGs", "DA", "TTA", "OCR", "ASR",
+    "TTS", "MT", "NMT", "NER", "POS", "SFT", "RLHF", "ICL", "CoT", "RAG", "PEFT", "LoRA", "MoE",
+    "VAE", "VAEs", "Transformers", "LiDAR", "MRI", "CT", "EHR", "EHRs", "ECG", "EEG", "fMRI",
+    "COVID-19", "COVID", "SARS-CoV-2", "GitHub", "HuggingFace", "ArXiv", "arXiv", "YouTube",
+    "Twitter", "Reddit", "Wikipedia", "Google", "OpenAI", "Meta", "Microsoft", "NVIDIA", "IEEE",
+    "ACM", "ACL", "NeurIPS", "ICML", "ICLR", "CVPR", "ICCV", "ECCV", "AAAI", "IJCAI", "EMNLP",
+    "NAACL", "COLING", "SIGIR", "KDD", "WWW", "II", "III", "IV", "NP", "PhD", "MSc", "LaTeX",
+    "SQL", "JSON", "XML", "CUDA", "PyPI", "README", "TL;DR", "I/O", "3D", "2D", "1D", "4D", "6D",
+}
+# Acronyms that ARE specific techniques although they read like families (see GUIDELINES).
+NOT_GENERIC = {"CoT", "MoE", "LoRA", "RAG", "SFT", "RLHF", "PEFT", "ICL", "KD"}
+GENERIC -= NOT_GENERIC
+_TASK_HEADS = re.compile(
+    # Heads that name a problem. Not "learning" / "modeling" / "training": long forms ending so
+    # are usually methods ("masked language modeling (MLM)").
+    r"(?:detection|segmentation|recognition|classification|processing|translation|"
+    r"estimation|retrieval|answering|understanding|grounding|summarization|captioning|"
+    r"parsing|tagging|extraction|reconstruction|completion|localization|forecasting|"
+    r"navigation|discovery)$",
+    re.I,
+)
+_FAMILY_LONG = re.compile(
+    r"^(?:(?:large|small|pre-?trained|multi-?modal|vision|visual|neural|deep|generative|"
+    r"foundation|convolutional|recurrent|graph|language|diffusion)\s+)+"
+    r"(?:language\s+)?(?:models?|networks?|nets?|transformers?)$",
+    re.I,
+)
+
+
+def words(text: str) -> list[tuple[int, int, str]]:
+    """Whitespace words with surrounding brackets/quotes/punctuation stripped."""
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group()
+        s, e = m.start(), m.end()
+        while w and w[0] in _STRIP_LEAD:
+            w, s = w[1:], s + 1
+        while w and w[-1] in _STRIP_TRAIL and not (w.endswith("+") or (w[-1] == ")" and "(" in w)):
+            w, e = w[:-1], e - 1
+        # "GPT-4o's" -> "GPT-4o"
+        if w.endswith(("'s", "\u2019s")):
+            w, e = w[:-2], e - 2
+        if w:
+            out.append((s, e, w))
+    return out
+
+
+def classify_by_long(long: str) -> str | None:
+    """What an acronym's long form says it is: "task", "generic", "dataset" or None."""
+    low = long.lower().strip()
+    if _FAMILY_LONG.match(low):
+        return "generic"
+    if re.search(r"\b(dataset|benchmark|corpus|database|challenge|suite)\b", low):
+        return "dataset"
+    if _TASK_HEADS.search(low):
+        return "task"
+    return None
+
+
+@Language.component("kg_names")
+def find_names(doc: Doc) -> Doc:
+    text = doc.text
+    taken = [(m.start, m.end) for m in doc._.mentions if m.kind in ("dataset", "method", "metric")]
+    abbrev_kind: dict[str, str | None] = {}
+    for ab in doc._.abbreviations:
+        abbrev_kind[ab.short.text] = classify_by_long(ab.long.text)
+    ws = words(text)
+    i = 0
+    while i < len(ws):
+        s, e, w = ws[i]
+        m = _SUFFIX.search(w)
+        if m:
+            w, e = w[: m.start()], e - (len(w) - m.start())
+        if not is_name_shaped(w) or w in GENERIC or abbrev_kind.get(w) in ("generic", "task"):
+            i += 1
+            continue
+        # Extend with version / size / variant words: "LLaMA-2 70B", "Gemini 1.5 Flash".
+        j = i + 1
+        while j < len(ws) and ws[j][0] == e + 1 and (
+            _VERSION.match(ws[j][2]) or (j > i + 1 and ws[j][2] in _VARIANT_WORDS)
+        ) and text[e] == " ":
+            if ws[j][2].isdigit() and len(ws[j][2]) == 4:  # a year, not a version
+                break
+            e = ws[j][1]
+            j += 1
+        if any(s < te and ts < e for ts, te in taken):
+            i = j
+            continue
+        name = text[s:e]
+        nxt = ws[j][2].lower() if j < len(ws) else ""
+        prev = text[max(0, s - 40) : s].lower()
+        kind = "method"
+        if abbrev_kind.get(w) == "dataset" or nxt in DATASET_CUES or re.search(
+            r"(?:datasets?|benchmarks?|corpora|corpus)\s+(?:such as|like|including|e\.g\.,?|namely|:)?\s*(?:[\w\-+.]+,\s*)*$",
+            prev,
+        ):
+            kind = "dataset"
+        doc._.mentions.append(Mention(s, e, name, kind, "kg_names", 0.5))
+        i = j
+    return doc

@@ -1,0 +1,72 @@
+"""The extraction pipeline, assembled in one place.
+
+A blank English spaCy pipeline (tokenizer only: no downloaded model) plus our components, in
+order: sentences -> abbreviations -> links -> gazetteer -> names -> contributions -> results
+-> comparisons. Each paper becomes one Doc whose text is the clean title, a newline and the
+clean abstract.
+
+Example::
+
+    >>> from kg.model import Paper
+    >>> rec = next(extract([Paper("p1", "X: y", "We propose DenseCLIP.")]))
+    >>> [p.name for p in rec.proposed]
+    ['DenseCLIP']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from kg.extract import (  # noqa: F401  (registers the components)
+    abbreviations,
+    comparisons,
+    contributions,
+    gazetteer_matcher,
+    links,
+    names,
+    results,
+    sentences,
+)
+from kg.extract.doc import register_extensions
+from kg.extract.record import to_record
+from kg.model import Paper, PaperRecord
+from kg.textclean import CleanText, clean_view
+
+COMPONENTS = (
+    "kg_sentences",
+    "kg_abbreviations",
+    "kg_links",
+    "kg_gazetteer",
+    "kg_names",
+    "kg_contributions",
+    "kg_results",
+    "kg_comparisons",
+)
+
+
+@lru_cache(maxsize=1)
+def build_nlp() -> Language:
+    """The pipeline: spaCy's English tokenizer and the components above, nothing downloaded."""
+    register_extensions()
+    nlp = spacy.blank("en")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def extract(papers: Iterable[Paper], batch_size: int = 256) -> Iterator[PaperRecord]:
+    """One :class:`PaperRecord` per paper, in input order."""
+    nlp = build_nlp()
+
+    def docs() -> Iterator[tuple[str, tuple[Paper, CleanText, CleanText]]]:
+        for paper in papers:
+            title = clean_view(paper.title)
+            abstract = clean_view(paper.abstract)
+            yield title.text + "\n" + abstract.text, (paper, title, abstract)
+
+    for doc, (paper, title, abstract) in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
+        yield to_record(doc, paper, title, abstract)

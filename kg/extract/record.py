@@ -1,0 +1,144 @@
+"""Turn an annotated Doc into a :class:`~kg.model.PaperRecord` (the gold format + evidence).
+
+Mentions are grouped by normalised name; a long form defined by an acronym joins its short
+form's item; offsets are mapped from the clean view back to the original title or abstract.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.extract.doc import Mention, sentence_of
+from kg.model import (
+    ComparisonItem,
+    EntityItem,
+    Evidence,
+    LinkItem,
+    Paper,
+    PaperRecord,
+    ResultItem,
+)
+from kg.names import name_key, url_key
+from kg.textclean import CleanText
+
+# When one span is found as two kinds, which wins.
+_PRIORITY = {"dataset": 3, "metric": 2, "method": 1, "task": 0}
+
+
+class EvidenceMapper:
+    """Maps Doc character offsets to :class:`Evidence` on the original paper text."""
+
+    def __init__(self, doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> None:
+        self.doc, self.paper, self.title, self.abstract = doc, paper, title, abstract
+        self.title_end = doc._.title_end
+
+    def evidence(self, start: int, end: int, extractor: str, confidence: float) -> Evidence:
+        sentence = sentence_of(self.doc, start).text.strip()
+        if start < self.title_end:
+            view, field, offset = self.title, "title", 0
+        else:
+            view, field, offset = self.abstract, "abstract", self.title_end + 1
+        o_start, o_end = view.original_span(max(0, start - offset), max(0, end - offset))
+        original = self.paper.title if field == "title" else self.paper.abstract
+        return Evidence(
+            field=field,  # type: ignore[arg-type]
+            start=o_start,
+            end=o_end,
+            text=original[o_start:o_end],
+            sentence=sentence,
+            extractor=extractor,
+            confidence=round(confidence, 3),
+        )
+
+
+def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest mention where spans overlap; on equal spans the higher-priority kind."""
+    ordered = sorted(
+        mentions,
+        key=lambda m: (-(m.end - m.start), -_PRIORITY[m.kind], -m.confidence, m.start),
+    )
+    kept: list[Mention] = []
+    for m in ordered:
+        if any(m.start < k.end and k.start < m.end for k in kept):
+            continue
+        kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> PaperRecord:
+    ev = EvidenceMapper(doc, paper, title, abstract)
+    rec = PaperRecord(id=paper.id, title=paper.title, paper=paper)
+    mentions = _resolve_overlaps(doc._.mentions)
+
+    # Long forms defined by acronyms: short text -> long text.
+    long_of: dict[str, str] = {}
+    for ab in doc._.abbreviations:
+        long_of.setdefault(ab.short.text, ab.long.text)
+    long_keys = {name_key(v): k for k, v in long_of.items()}
+
+    items: dict[tuple[str, str], EntityItem] = {}
+    proposed_keys = {name_key(m.text) for m in mentions if m.proposed and m.kind == "method"}
+    introduced_keys = {name_key(m.text) for m in mentions if m.proposed and m.kind == "dataset"}
+    kind_of_key: dict[str, str] = {}
+    for m in mentions:
+        key = name_key(m.text)
+        # A mention of a long form counts for its acronym's item.
+        if key in long_keys:
+            key = name_key(long_keys[key])
+        kind = m.kind
+        if kind in ("method", "dataset"):
+            # One name, one kind per paper: the strongest evidence decides.
+            kind = kind_of_key.setdefault(key, kind)
+        field = "proposed" if kind == "method" and key in proposed_keys else kind + "s"
+        it = items.get((field, key))
+        if it is None:
+            short = long_keys.get(name_key(m.text))
+            name = short or m.text
+            it = EntityItem(name=name, long=m.long or long_of.get(name))
+            if kind == "dataset":
+                it.introduced = key in introduced_keys
+            if kind == "task":
+                it.name = m.text.lower() if not m.text.isupper() else m.text
+            items[(field, key)] = it
+        elif m.text != it.name and m.text != it.long and m.text not in it.aliases:
+            it.aliases.append(m.text)
+        it.mentions.append(ev.evidence(m.start, m.end, m.extractor, m.confidence))
+        it.confidence = max(it.confidence, m.confidence)
+
+    for (field, _), it in items.items():
+        getattr(rec, field).append(it)
+
+    for r in doc._.results:
+        rec.results.append(
+            ResultItem(
+                value=r.value, method=r.method, dataset=r.dataset, metric=r.metric,
+                confidence=r.confidence,
+                mentions=[ev.evidence(r.start, r.end, r.extractor, r.confidence)],
+            )
+        )
+    seen_pairs: set[tuple[str, str]] = set()
+    for c in doc._.comparisons:
+        pair = (name_key(c.winner), name_key(c.loser))
+        if pair in seen_pairs:
+            continue
+        seen_pairs.add(pair)
+        rec.outperforms.append(
+            ComparisonItem(
+                winner=c.winner, loser=c.loser, confidence=c.confidence,
+                mentions=[ev.evidence(c.start, c.end, c.extractor, c.confidence)],
+            )
+        )
+    seen_urls: set[str] = set()
+    for link in doc._.links:
+        if url_key(link.url) in seen_urls:
+            continue
+        seen_urls.add(url_key(link.url))
+        rec.links.append(
+            LinkItem(
+                url=link.url, kind=link.kind, confidence=link.confidence,  # type: ignore[arg-type]
+                mentions=[ev.evidence(link.start, link.end, link.extractor, link.confidence)],
+            )
+        )
+    rec.code_evidence = [ev.evidence(s, e, "kg_links", 0.8) for s, e in doc._.code_cues]
+    rec.code_available = bool(rec.code_evidence) or any(x.kind == "code" for x in rec.links)
+    return rec

@@ -1,0 +1,87 @@
+"""Numeric results: a value with a unit, tied to the metric, dataset and method of its sentence.
+
+A value is a number written with a unit that makes it a score ("82.1%", "+2.8%", "250 fps",
+"$0.031", "3.2% to 6.1%", "4.8 BLEU"); plain counts ("1,000 images", "3 datasets") are not
+results. Within the sentence the metric and dataset are the nearest mentions (a metric before
+the value is preferred: "accuracy of 82.1%"); the method is the paper's proposed method when
+the sentence speaks of it (by name, "our", "we", "it"), else the nearest method mention before
+the value. "respectively" pairs a list of values with a list of datasets or metrics in order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.doc import Mention, Result
+
+_NUM = r"[+\-\u2212~\u223c\u2248]?\s?\$?\d+(?:,\d{3})*(?:\.\d+)?"
+_UNIT = r"(?:\s?%|\s?(?:fps|FPS)\b|\s?(?:x|\u00d7)(?![\w])|\s?(?:pp|points?|dB|ms|mAP|AP|BLEU|CIDEr|F1)\b)"
+VALUE_RE = re.compile(rf"(?<![\w.]){_NUM}{_UNIT}(?:\s?(?:to|-|\u2013)\s?{_NUM}{_UNIT})?|(?<![\w.])\$\d+(?:\.\d+)?")
+_SELF = re.compile(r"\b(?:our|we|it|this|proposed|the\s+model|the\s+method|the\s+approach)\b", re.I)
+
+
+def values(text: str) -> list[tuple[int, int, str]]:
+    """Score-like values with their offsets: ``values("reaches 82.1% top-1")``."""
+    out = []
+    for m in VALUE_RE.finditer(text):
+        v = m.group().strip()
+        lead = len(m.group()) - len(m.group().lstrip())
+        out.append((m.start() + lead, m.start() + lead + len(v), v))
+    return out
+
+
+def _nearest(cands: list[Mention], pos: int, prefer_before: bool = True) -> Mention | None:
+    if not cands:
+        return None
+    before = [m for m in cands if m.end <= pos]
+    if prefer_before and before:
+        return max(before, key=lambda m: m.end)
+    return min(cands, key=lambda m: abs(m.start - pos))
+
+
+@Language.component("kg_results")
+def find_results(doc: Doc) -> Doc:
+    mentions: list[Mention] = doc._.mentions
+    proposed = [m for m in mentions if m.proposed and m.kind == "method"]
+    main = min(proposed, key=lambda m: m.start).text if proposed else None
+    for sent in doc.sents:
+        if sent.start_char < doc._.title_end:
+            continue
+        vals = values(sent.text)
+        if not vals:
+            continue
+        s0, s1 = sent.start_char, sent.end_char
+        inside = [m for m in mentions if s0 <= m.start < s1]
+        metrics = [m for m in inside if m.kind == "metric"]
+        datasets = [m for m in inside if m.kind == "dataset"]
+        methods = [m for m in inside if m.kind == "method"]
+        respectively = "respectively" in sent.text.lower()
+        for k, (vs, ve, v) in enumerate(vals):
+            pos = s0 + vs
+            if respectively and len(datasets) == len(vals):
+                ds: Mention | None = sorted(datasets, key=lambda m: m.start)[k]
+            else:
+                ds = _nearest(datasets, pos, prefer_before=False)
+            if respectively and len(metrics) == len(vals):
+                met: Mention | None = sorted(metrics, key=lambda m: m.start)[k]
+            else:
+                met = _nearest(metrics, pos)
+            own = [m for m in methods if m.proposed and m.start < pos]
+            if own:
+                meth: str | None = own[-1].text
+            elif main and _SELF.search(sent.text[: vs]):
+                meth = main
+            else:
+                prior = [m for m in methods if m.end <= pos]
+                meth = prior[-1].text if prior else None
+            if not (met or ds or meth):
+                continue
+            conf = 0.4 + 0.15 * sum(x is not None for x in (met, ds, meth))
+            doc._.results.append(
+                Result(pos, s0 + ve, v, meth, ds.text if ds else None, met.text if met else None,
+                       round(conf, 2))
+            )
+    return doc
