@@ -72,11 +72,16 @@ def find_contributions(doc: Doc) -> Doc:
     tname = title_name(title)
     if tname:
         start = title.index(tname)
-        hit = next((m for m in mentions if m.start == start and m.kind == "method"), None)
+        hit = next((m for m in mentions if m.start == start and m.end == start + len(tname)), None)
         if hit is None:
             hit = Mention(start, start + len(tname), tname, "method", "kg_contributions", 0.9)
             mentions.append(hit)
-        hit.proposed, hit.confidence, hit.extractor = True, 0.9, "kg_contributions"
+        hit.kind, hit.proposed, hit.confidence = "method", True, 0.9
+        hit.extractor = "kg_contributions"
+        # Other mentions of the same title name (e.g. a gazetteer dataset hit) are this method.
+        for m in mentions:
+            if m.text == tname:
+                m.kind = "method"
         proposed_names.add(tname)
 
     contrib_sents = []

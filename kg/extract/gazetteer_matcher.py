@@ -8,6 +8,8 @@ one-word hit that is an ordinary English word ("Places", "Wild") needs a cue wor
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -38,6 +40,13 @@ _GENERIC_TASKS = {"model", "models", "data", "learning", "training", "time", "la
 # Ordinary words that are metrics when written alone.
 _COMMON_METRIC_WORDS = {"accuracy", "precision", "recall", "perplexity", "latency", "throughput",
                         "sensitivity", "specificity", "cost"}
+
+
+@lru_cache(maxsize=1)
+def gazetteer_names() -> frozenset[str]:
+    """Dataset names and aliases as written (case kept), for shape-based lookups."""
+    gaz = gazetteer.load()
+    return frozenset(v for d in gaz["datasets"] for v in [d["name"], *d["aliases"]])
 
 
 class GazetteerMatcher:
@@ -77,8 +86,7 @@ class GazetteerMatcher:
     def _keep(self, kind: str, text: str, span) -> bool:  # type: ignore[no-untyped-def]
         low = text.lower()
         if kind == "task":
-            # Tasks are written as common nouns; a capitalised hit mid-sentence is a name.
-            return low not in _GENERIC_TASKS and (text.islower() or span.start == span.sent.start or text.istitle())
+            return low not in _GENERIC_TASKS
         if kind == "metric":
             if text in self.case["metric"]:
                 exact = True

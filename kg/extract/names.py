@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.doc import Mention, is_name_shaped
-from kg.extract.gazetteer_matcher import DATASET_CUES
+from kg.extract.gazetteer_matcher import DATASET_CUES, gazetteer_names
 
 _WORD = re.compile(r"\S+")
 _STRIP_LEAD = "([{\"'\u201c\u2018"
@@ -92,9 +92,37 @@ def classify_by_long(long: str) -> str | None:
     return None
 
 
+_EVAL_BEFORE = re.compile(
+    r"(?:experiments?|evaluat\w*|results?|tested|test|benchmark\w*|accuracy|performance|"
+    r"trained|fine-?tuned|state-of-the-art|sota|gains?|improvements?|scores?|validated|"
+    r"conducted|achiev\w*|outperform\w*)\b[^.;]{0,80}?\b(?:on|across|over|using|with|in)\s+"
+    r"(?:the\s+|both\s+|several\s+|multiple\s+|\w+\s+(?:public\s+)?(?:datasets?|benchmarks?)\s*(?:,|:|\()?\s*)?"
+    r"(?:(?-i:[A-Z0-9][\w\-+.'/]*)(?:\s\d[\w.]*)?,?\s+(?:and\s+|or\s+)?)*$",
+    re.I,
+)
+_LIST_BEFORE = re.compile(
+    r"(?:datasets?|benchmarks?|corpora|corpus|suites?)\s*(?:,|:|\()?\s*(?:such\s+as|like|including|"
+    r"e\.g\.,?|i\.e\.,?|namely|viz\.)?\s*(?:(?-i:[A-Z0-9][\w\-+.'/]*)(?:\s\d[\w.]*)?,?\s+(?:and\s+|or\s+)?)*$",
+    re.I,
+)
+_BASE = re.compile(r"^(.+?)[-_ ]?(?:\d+[kKmM]?|v\d+(?:\.\d+)?|\d{4}|[A-Z]{1,3})$")
+
+
+def looks_like_dataset(text: str, start: int, next_word: str, name: str, known: set[str]) -> bool:
+    """Context and shape cues that a name is a dataset / benchmark, not a method."""
+    if next_word in DATASET_CUES:
+        return True
+    before = text[max(0, start - 160) : start]
+    if _LIST_BEFORE.search(before) or _EVAL_BEFORE.search(before):
+        return True
+    base = _BASE.match(name)
+    return bool(base and base.group(1) in known)
+
+
 @Language.component("kg_names")
 def find_names(doc: Doc) -> Doc:
     text = doc.text
+    known_bases = gazetteer_names()
     taken = [(m.start, m.end) for m in doc._.mentions if m.kind in ("dataset", "method", "metric")]
     abbrev_kind: dict[str, str | None] = {}
     for ab in doc._.abbreviations:
@@ -123,12 +151,8 @@ def find_names(doc: Doc) -> Doc:
             continue
         name = text[s:e]
         nxt = ws[j][2].lower() if j < len(ws) else ""
-        prev = text[max(0, s - 40) : s].lower()
         kind = "method"
-        if abbrev_kind.get(w) == "dataset" or nxt in DATASET_CUES or re.search(
-            r"(?:datasets?|benchmarks?|corpora|corpus)\s+(?:such as|like|including|e\.g\.,?|namely|:)?\s*(?:[\w\-+.]+,\s*)*$",
-            prev,
-        ):
+        if abbrev_kind.get(w) == "dataset" or looks_like_dataset(text, s, nxt, name, known_bases):
             kind = "dataset"
         doc._.mentions.append(Mention(s, e, name, kind, "kg_names", 0.5))
         i = j
