@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.doc import Abbreviation
+from kg.extract.doc import Abbreviation, sentence_bounds
 
 _PAREN = re.compile(r"\(([^()]{1,20})\)")
 
@@ -50,8 +50,7 @@ def find_long_form(short: str, before: str) -> int | None:
         c = letters[s_i]
         # Walk left to a matching char; the short form's first char must start a word.
         while l_i >= 0 and (
-            window[l_i].lower() != c
-            or (s_i == 0 and l_i > 0 and window[l_i - 1].isalnum())
+            window[l_i].lower() != c or (s_i == 0 and l_i > 0 and window[l_i - 1].isalnum())
         ):
             l_i -= 1
         if l_i < 0:
@@ -72,7 +71,7 @@ def find_abbreviations(doc: Doc) -> Doc:
         inner = m.group(1).strip()
         if not is_short_form(inner):
             continue
-        sent_start = doc[doc.char_span(m.start(), m.start() + 1, alignment_mode="expand").start].sent.start_char
+        sent_start = sentence_bounds(doc, m.start())[0]
         before = text[sent_start : m.start()]
         rel = find_long_form(inner, before)
         if rel is None:

@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.doc import Comparison, Mention
+from kg.extract.doc import Comparison, Mention, sents
 
 VERB = re.compile(
     r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|(?:is|are|performs?)\s+better\s+than|"
@@ -31,20 +31,28 @@ def find_comparisons(doc: Doc) -> Doc:
     proposed = [m for m in mentions if m.proposed and m.kind == "method"]
     main = min(proposed, key=lambda m: m.start).text if proposed else None
     text = doc.text
-    for sent in doc.sents:
+    for sent in sents(doc):
         if sent.start_char < doc._.title_end:
             continue
         for vm in VERB.finditer(sent.text):
             if vm.group().lower().startswith("on par"):
                 continue
             vpos = sent.start_char + vm.start()
-            methods = [m for m in mentions if m.kind == "method" and sent.start_char <= m.start < sent.end_char]
+            methods = [
+                m
+                for m in mentions
+                if m.kind == "method" and sent.start_char <= m.start < sent.end_char
+            ]
             before = [m for m in methods if m.end <= vpos]
-            subject = text[sent.start_char:vpos]
+            subject = text[sent.start_char : vpos]
             winner = None
             if before:
                 winner = before[-1].text
-                if main and not before[-1].proposed and _SELF.search(subject[subject.rfind(before[-1].text):]):
+                if (
+                    main
+                    and not before[-1].proposed
+                    and _SELF.search(subject[subject.rfind(before[-1].text) :])
+                ):
                     winner = main
             elif main and _SELF.search(subject):
                 winner = main

@@ -17,7 +17,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.doc import Mention, is_name_shaped
+from kg.extract.doc import Mention, is_name_shaped, sents
 from kg.extract.names import GENERIC
 
 _CONTRIB = re.compile(
@@ -85,7 +85,7 @@ def find_contributions(doc: Doc) -> Doc:
         proposed_names.add(tname)
 
     contrib_sents = []
-    for sent in doc.sents:
+    for sent in sents(doc):
         if sent.start_char < doc._.title_end:
             continue
         s_text = sent.text
@@ -96,7 +96,11 @@ def find_contributions(doc: Doc) -> Doc:
         after = sent.start_char + cm.end()
         new_dataset = _DATASET_NEW.search(s_text) is not None
         cands = sorted(
-            (m for m in mentions if after <= m.start < sent.end_char and m.kind in ("method", "dataset")),
+            (
+                m
+                for m in mentions
+                if after <= m.start < sent.end_char and m.kind in ("method", "dataset")
+            ),
             key=lambda m: m.start,
         )
         # The first named thing after the verb is what is proposed; later ones only when
@@ -117,7 +121,11 @@ def find_contributions(doc: Doc) -> Doc:
 
     # "our X" anywhere names the paper's own method.
     for m in mentions:
-        if m.kind == "method" and not m.proposed and _OUR.search(text[max(0, m.start - 20) : m.start]):
+        if (
+            m.kind == "method"
+            and not m.proposed
+            and _OUR.search(text[max(0, m.start - 20) : m.start])
+        ):
             m.proposed = True
             proposed_names.add(m.text)
 
@@ -129,7 +137,9 @@ def find_contributions(doc: Doc) -> Doc:
         for m in mentions:
             if m.text == short and m.kind == "method":
                 m.long = m.long or long
-                if (in_contrib or component or short in proposed_names) and m.extractor != "kg_gazetteer":
+                if (
+                    in_contrib or component or short in proposed_names
+                ) and m.extractor != "kg_gazetteer":
                     m.proposed = True
                     proposed_names.add(short)
         if short in proposed_names:

@@ -14,7 +14,9 @@ Every component only *adds* annotations to a Doc:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -75,6 +77,7 @@ class Abbreviation:
 def register_extensions() -> None:
     for name, default in (
         ("title_end", 0),
+        ("sentences", None),
         ("mentions", None),
         ("abbreviations", None),
         ("links", None),
@@ -93,15 +96,29 @@ def init_doc(doc: Doc) -> None:
             setattr(doc._, name, [])
 
 
-def sentence_of(doc: Doc, char: int) -> Span:
-    """The sentence holding character ``char`` (its token, or the next one)."""
-    tok = doc.char_span(char, char + 1, alignment_mode="expand")
-    if tok is None or len(tok) == 0:
-        for t in doc:
-            if t.idx >= char:
-                return t.sent
-        return doc[-1].sent
-    return tok[0].sent
+class Sent(NamedTuple):
+    start_char: int
+    end_char: int
+    text: str
+
+
+def sents(doc: Doc) -> list[Sent]:
+    """The sentences found by ``kg_sentences`` (cheaper than spaCy's ``doc.sents``)."""
+    text = doc.text
+    return [Sent(s, e, text[s:e]) for s, e in doc._.sentences]
+
+
+def sentence_bounds(doc: Doc, char: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding character ``char``."""
+    bounds = doc._.sentences
+    i = bisect_right(bounds, (char, float("inf"))) - 1
+    return bounds[max(i, 0)] if bounds else (0, len(doc.text))
+
+
+def sentence_of(doc: Doc, char: int) -> str:
+    """The text of the sentence holding character ``char``."""
+    s, e = sentence_bounds(doc, char)
+    return doc.text[s:e]
 
 
 # A "name" word: something a method, model or dataset is called by.

@@ -77,7 +77,9 @@ def link_kind(url: str, sentence: str) -> str:
         return "dataset"
     if re.search(r"\b(weights|checkpoints?|models? (?:are|is) (?:available|released))\b", s):
         return "model"
-    if host.endswith((".github.io", ".gitlab.io")) or re.search(r"\b(project|page|website|demo)\b", s):
+    if host.endswith((".github.io", ".gitlab.io")) or re.search(
+        r"\b(project|page|website|demo)\b", s
+    ):
         return "project"
     return "project"
 
@@ -90,10 +92,8 @@ def find_links(doc: Doc) -> Doc:
         if "." not in url or len(url) < 8:
             continue
         end = m.start() + len(url)
-        sent = sentence_of(doc, m.start()).text
-        doc._.links.append(
-            Link(m.start(), end, url, link_kind(url, sent), "kg_links", 0.95)
-        )
+        sent = sentence_of(doc, m.start())
+        doc._.links.append(Link(m.start(), end, url, link_kind(url, sent), "kg_links", 0.95))
     for m in CODE_CUE.finditer(text):
         doc._.code_cues.append((m.start(), m.end()))
     return doc

@@ -33,7 +33,7 @@ class EvidenceMapper:
         self.title_end = doc._.title_end
 
     def evidence(self, start: int, end: int, extractor: str, confidence: float) -> Evidence:
-        sentence = sentence_of(self.doc, start).text.strip()
+        sentence = sentence_of(self.doc, start).strip()
         if start < self.title_end:
             view, field, offset = self.title, "title", 0
         else:
@@ -111,7 +111,10 @@ def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> 
     for r in doc._.results:
         rec.results.append(
             ResultItem(
-                value=r.value, method=r.method, dataset=r.dataset, metric=r.metric,
+                value=r.value,
+                method=r.method,
+                dataset=r.dataset,
+                metric=r.metric,
                 confidence=r.confidence,
                 mentions=[ev.evidence(r.start, r.end, r.extractor, r.confidence)],
             )
@@ -124,7 +127,9 @@ def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> 
         seen_pairs.add(pair)
         rec.outperforms.append(
             ComparisonItem(
-                winner=c.winner, loser=c.loser, confidence=c.confidence,
+                winner=c.winner,
+                loser=c.loser,
+                confidence=c.confidence,
                 mentions=[ev.evidence(c.start, c.end, c.extractor, c.confidence)],
             )
         )
@@ -135,7 +140,9 @@ def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> 
         seen_urls.add(url_key(link.url))
         rec.links.append(
             LinkItem(
-                url=link.url, kind=link.kind, confidence=link.confidence,  # type: ignore[arg-type]
+                url=link.url,
+                kind=link.kind,
+                confidence=link.confidence,  # type: ignore[arg-type]
                 mentions=[ev.evidence(link.start, link.end, link.extractor, link.confidence)],
             )
         )

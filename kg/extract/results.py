@@ -15,11 +15,13 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.doc import Mention, Result
+from kg.extract.doc import Mention, Result, sents
 
 _NUM = r"[+\-\u2212~\u223c\u2248]?\s?\$?\d+(?:,\d{3})*(?:\.\d+)?"
 _UNIT = r"(?:\s?%|\s?(?:fps|FPS)\b|\s?(?:x|\u00d7)(?![\w])|\s?(?:pp|points?|dB|ms|mAP|AP|BLEU|CIDEr|F1)\b)"
-VALUE_RE = re.compile(rf"(?<![\w.]){_NUM}{_UNIT}(?:\s?(?:to|-|\u2013)\s?{_NUM}{_UNIT})?|(?<![\w.])\$\d+(?:\.\d+)?")
+VALUE_RE = re.compile(
+    rf"(?<![\w.]){_NUM}{_UNIT}(?:\s?(?:to|-|\u2013)\s?{_NUM}{_UNIT})?|(?<![\w.])\$\d+(?:\.\d+)?"
+)
 _SELF = re.compile(r"\b(?:our|we|it|this|proposed|the\s+model|the\s+method|the\s+approach)\b", re.I)
 
 
@@ -47,7 +49,7 @@ def find_results(doc: Doc) -> Doc:
     mentions: list[Mention] = doc._.mentions
     proposed = [m for m in mentions if m.proposed and m.kind == "method"]
     main = min(proposed, key=lambda m: m.start).text if proposed else None
-    for sent in doc.sents:
+    for sent in sents(doc):
         if sent.start_char < doc._.title_end:
             continue
         vals = values(sent.text)
@@ -72,7 +74,7 @@ def find_results(doc: Doc) -> Doc:
             own = [m for m in methods if m.proposed and m.start < pos]
             if own:
                 meth: str | None = own[-1].text
-            elif main and _SELF.search(sent.text[: vs]):
+            elif main and _SELF.search(sent.text[:vs]):
                 meth = main
             else:
                 prior = [m for m in methods if m.end <= pos]
@@ -81,7 +83,14 @@ def find_results(doc: Doc) -> Doc:
                 continue
             conf = 0.4 + 0.15 * sum(x is not None for x in (met, ds, meth))
             doc._.results.append(
-                Result(pos, s0 + ve, v, meth, ds.text if ds else None, met.text if met else None,
-                       round(conf, 2))
+                Result(
+                    pos,
+                    s0 + ve,
+                    v,
+                    meth,
+                    ds.text if ds else None,
+                    met.text if met else None,
+                    round(conf, 2),
+                )
             )
     return doc

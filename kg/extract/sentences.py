@@ -1,39 +1,47 @@
-"""Rule-based sentence boundaries for title + abstract Docs.
+"""Rule-based sentence boundaries for title + abstract Docs, as character ranges.
 
-The title (the text before the first newline) is always its own sentence. In the abstract a sentence ends at ``.``, ``!`` or ``?``
-followed by a token that starts with an upper-case letter, a digit or an opening bracket;
-abbreviations the tokenizer keeps whole ("e.g.", "et al.", "Fig.") do not end one.
+The title (the text before the first newline) is always its own sentence. In the abstract a
+sentence ends at ``.``, ``!`` or ``?`` followed by white space and a character that starts a
+sentence (an upper-case letter, a digit or an opening bracket or quote); "e.g.", "i.e.",
+"et al." and "vs." do not end one. Boundaries are computed on the text with one regular
+expression (no per-token work), stored in ``Doc._.sentences`` as (start, end) pairs.
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.doc import init_doc
 
-_ENDERS = {".", "!", "?"}
+_BOUNDARY = re.compile(
+    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bal\.)(?<!\bvs\.)(?<!\bcf\.)(?<!\bFig\.)(?<!\bEq\.)"
+    r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9(\[\"'\u201c])"
+)
+
+
+def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """``split_sentences("A b. C d.")`` -> ``[(0, 4), (5, 9)]`` (offsets into ``text``)."""
+    out = []
+    pos = start
+    for m in _BOUNDARY.finditer(text, start):
+        out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
 
 
 @Language.component("kg_sentences")
 def set_sentences(doc: Doc) -> Doc:
-    """First component: also finds where the title ends and starts the annotation lists."""
+    """First component: finds where the title ends, splits sentences, starts the annotations."""
     init_doc(doc)
-    title_end = doc.text.find("\n")
-    doc._.title_end = title_end = title_end if title_end >= 0 else len(doc.text)
-    prev_end = True
-    for i, tok in enumerate(doc):
-        if i == 0:
-            tok.is_sent_start = True
-            continue
-        if tok.idx >= title_end and doc[i - 1].idx < title_end:
-            start = True  # first token of the abstract
-        elif prev_end and not tok.is_space:
-            first = tok.text[:1]
-            start = first.isupper() or first.isdigit() or first in "([\"'"
-        else:
-            start = False
-        tok.is_sent_start = start
-        if not tok.is_space:
-            prev_end = tok.text in _ENDERS
+    text = doc.text
+    title_end = text.find("\n")
+    doc._.title_end = title_end = title_end if title_end >= 0 else len(text)
+    bounds = [(0, title_end)] if title_end > 0 else []
+    bounds += split_sentences(text, title_end + 1) if title_end < len(text) else []
+    doc._.sentences = bounds
     return doc
