@@ -57,7 +57,12 @@ def datasets(shared: Path) -> list[dict[str, Any]]:
             name = _clean(re.sub(r"\s*\(.*?\)\s*", " ", parts[1]))
             if _ok_name(name) and name.casefold() not in known:
                 known.add(name.casefold())
-                out[f"tdms:{name}"] = {"pwc_id": None, "name": name, "aliases": [], "source": "tdms"}
+                out[f"tdms:{name}"] = {
+                    "pwc_id": None,
+                    "name": name,
+                    "aliases": [],
+                    "source": "tdms",
+                }
     return sorted(out.values(), key=lambda d: d["name"])
 
 
@@ -93,7 +98,9 @@ balanced accuracy; forgetting; hit rate; reward; return; regret; sample efficien
 
 def metrics(shared: Path) -> list[str]:
     names = {_clean(m) for m in CORE_METRICS.replace("\n", " ").split(";") if m.strip()}
-    with open(shared / "resources/pwc_tasks/results/all_tasks_detailed.csv", encoding="utf-8") as fh:
+    with open(
+        shared / "resources/pwc_tasks/results/all_tasks_detailed.csv", encoding="utf-8"
+    ) as fh:
         for row in csv.DictReader(fh):
             for m in (row.get("SOTA Metrics") or "").split(";"):
                 m = _clean(m)
@@ -147,6 +154,18 @@ def common_words(shared: Path, min_count: int = 30) -> list[str]:
     return sorted(w for w, c in lower.items() if c >= min_count and c > 3 * other[w])
 
 
+def verbs_after_we(shared: Path, min_count: int = 20) -> list[str]:
+    """Words that follow "we" in the corpus (propose, address, achieve ...): verbs, which end
+    a task phrase rather than modify it."""
+    c: Counter[str] = Counter()
+    with gzip.open(shared / "data/paperlists_abstracts.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            for w in re.findall(r"\b[Ww]e\s+([a-z]+)", d.get("abstract") or ""):
+                c[w] += 1
+    return sorted(w for w, n in c.items() if n >= min_count)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--shared", default=str(REPO.parent / "shared"))
@@ -159,6 +178,7 @@ def main() -> None:
         "metrics": metrics(shared),
         "methods": methods(shared),
         "common_words": common_words(shared),
+        "verbs": verbs_after_we(shared),
     }
     raw = json.dumps(gaz, ensure_ascii=False, sort_keys=True).encode("utf-8")
     # mtime=0 keeps the file byte-identical across rebuilds.

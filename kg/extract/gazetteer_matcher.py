@@ -35,6 +35,7 @@ DATASET_CUES = {
 }
 # Task names that are too generic to mean a task on their own.
 _GENERIC_TASKS = {
+    "all",
     "model",
     "models",
     "data",

@@ -30,6 +30,7 @@ from kg.extract import (  # noqa: F401  (registers the components)
     names,
     results,
     sentences,
+    tasks,
 )
 from kg.extract.doc import register_extensions
 from kg.extract.record import to_record
@@ -41,6 +42,7 @@ COMPONENTS = (
     "kg_abbreviations",
     "kg_links",
     "kg_gazetteer",
+    "kg_tasks",
     "kg_names",
     "kg_contributions",
     "kg_results",

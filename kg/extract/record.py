@@ -82,6 +82,8 @@ def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> 
     kind_of_key: dict[str, str] = {}
     for m in mentions:
         key = name_key(m.text)
+        if m.kind == "task" and key in long_keys:
+            continue  # the long form of an acronym belongs to that acronym's item
         # A mention of a long form counts for its acronym's item.
         if key in long_keys:
             key = name_key(long_keys[key])
