@@ -31,16 +31,19 @@ _NAMING = re.compile(
     r"abbreviated\s+as|short\s+for)\b\s*[:,]?\s*$",
     re.I,
 )
-_OUR = re.compile(r"\b(?:our|the\s+proposed|our\s+proposed)\s+$", re.I)
+_OUR = re.compile(
+    r"\b(?:our|the\s+proposed)\s+(?:(?:[\w-]+\s+){0,3}(?:model|method|framework|approach|system|"
+    r"agent|network|architecture|algorithm)s?\s*,?\s*(?:called|named|termed|dubbed)?\s*)?$",
+    re.I,
+)
+_PASSIVE = re.compile(
+    r"\b(?:is|are)\s+(?:\w+\s+)?(?:proposed|introduced|presented|developed|designed|devised)\b",
+    re.I,
+)
 _COMPONENT = re.compile(
     r"\b(?:module|block|layer|loss|mechanism|strategy|network|head|encoder|decoder|unit|"
     r"attention|supervision|regularizer|regularization|objective|algorithm|framework|model|"
     r"method|approach|paradigm|scheme|pipeline|architecture|system|agent|prompting|policy)s?$",
-    re.I,
-)
-_DATASET_NEW = re.compile(
-    r"\b(?:new|novel|first|large-scale|challenging|comprehensive|our)\b[^.;]{0,60}?"
-    r"\b(?:dataset|benchmark|corpus|suite|testbed|collection)\b",
     re.I,
 )
 _TITLE_HEAD = re.compile(r"^\s*([^:]{2,60}?)\s*(?::|\s-\s|\s\u2013\s)\s*\S")
@@ -90,32 +93,32 @@ def find_contributions(doc: Doc) -> Doc:
             continue
         s_text = sent.text
         cm = _CONTRIB.search(s_text)
-        if not cm:
+        pm = None if cm else _PASSIVE.search(s_text)
+        if not (cm or pm):
             continue
         contrib_sents.append(sent)
-        after = sent.start_char + cm.end()
-        new_dataset = _DATASET_NEW.search(s_text) is not None
-        cands = sorted(
+        in_sent = sorted(
             (
                 m
                 for m in mentions
-                if after <= m.start < sent.end_char and m.kind in ("method", "dataset")
+                if sent.start_char <= m.start < sent.end_char and m.kind in ("method", "dataset")
             ),
             key=lambda m: m.start,
         )
-        # The first named thing after the verb is what is proposed; later ones only when
-        # named with "termed/dubbed/called" or "our".
-        for k, m in enumerate(cands):
-            lead = text[max(sent.start_char, m.start - 40) : m.start]
-            first = k == 0 and m.start - after < 160
-            if not (first or _NAMING.search(lead) or _OUR.search(lead)):
-                continue
-            if m.extractor == "kg_gazetteer" and m.kind == "method" and not _NAMING.search(lead):
-                continue  # a known, existing method is used, not proposed
-            if m.kind == "dataset" or (new_dataset and _is_dataset_apposition(text, m)):
-                m.kind, m.proposed = "dataset", True
-            else:
-                m.proposed = True
+        if pm:  # "a ... (MCL) method is proposed": the last name before the verb
+            verb_at = sent.start_char + pm.start()
+            before = [m for m in in_sent if m.end <= verb_at]
+            chosen = before[-1:] if before else []
+        else:
+            assert cm is not None
+            after = sent.start_char + cm.end()
+            chosen = _chosen_after(text, [m for m in in_sent if m.start >= after], after)
+        for m in chosen:
+            if _is_dataset_apposition(text, m) or (
+                m.kind == "dataset" and m.extractor != "kg_names"
+            ):
+                m.kind = "dataset"
+            m.proposed = True
             m.confidence = max(m.confidence, 0.8)
             proposed_names.add(m.text)
 
@@ -154,6 +157,43 @@ def find_contributions(doc: Doc) -> Doc:
     return doc
 
 
+_USED_BEFORE = re.compile(
+    r"\b(?:from|of|on|upon|using|use|uses|with|by|via|than|over|like|including|as|into|"
+    r"to|leverag\w+|adopt\w*|extend\w*|based)\s+(?:the\s+|a\s+|an\s+)?$",
+    re.I,
+)
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+(?:[a-z-]+\s+){0,3})?$")
+_DS_BEFORE = re.compile(
+    r"\b(?:dataset|benchmark|corpus|suite|testbed)s?\s*,?\s*(?:called|named|termed|dubbed)?\s*$",
+    re.I,
+)
+_DS_AFTER = re.compile(
+    r"^\s*(?:,|\(|:)?\s*(?:a|an|the|which\s+is\s+a)?\s*(?:[\w-]+\s+){0,4}?(?:dataset|benchmark|corpus|suite|testbed)s?\b",
+    re.I,
+)
+
+
+def _chosen_after(text: str, cands: list[Mention], after: int) -> list[Mention]:
+    """After "we propose/introduce ...": the first name (unless it is plainly used: "from CLIP"),
+    the names listed right after it, and any name introduced by "termed/dubbed/called"."""
+    chosen: list[Mention] = []
+    for m in cands:
+        lead = text[max(after, m.start - 40) : m.start]
+        if _NAMING.search(lead) or _OUR.search(lead):
+            chosen.append(m)
+        elif not chosen and m.start - after < 160:
+            if _USED_BEFORE.search(lead):
+                continue
+            if m.extractor == "kg_gazetteer" and m.kind == "method":
+                continue  # a known, existing method is used, not proposed
+            chosen.append(m)
+        elif chosen and _LIST_GAP.match(text[chosen[-1].end : m.start]):
+            chosen.append(m)
+    return chosen
+
+
 def _is_dataset_apposition(text: str, m: Mention) -> bool:
-    window = text[max(0, m.start - 60) : m.end + 60].lower()
-    return bool(re.search(r"\b(dataset|benchmark|corpus|suite|testbed)\b", window))
+    """ "a new dataset, X" / "X, a large-scale benchmark" / "the X benchmark"."""
+    return bool(_DS_BEFORE.search(text[max(0, m.start - 40) : m.start])) or bool(
+        _DS_AFTER.match(text[m.end : m.end + 60])
+    )

@@ -209,6 +209,7 @@ GENERIC = {
     "4D",
     "6D",
 }
+GENERIC |= {"SoTAs", "SOTAs", "U.S", "U.K", "AUC", "F1", "mAP", "mIoU", "BLEU", "ROUGE", "PSNR"}
 # Acronyms that ARE specific techniques although they read like families (see GUIDELINES).
 NOT_GENERIC = {"CoT", "MoE", "LoRA", "RAG", "SFT", "RLHF", "PEFT", "ICL", "KD"}
 GENERIC -= NOT_GENERIC
@@ -227,6 +228,12 @@ _FAMILY_LONG = re.compile(
     r"(?:language\s+)?(?:models?|networks?|nets?|transformers?)$",
     re.I,
 )
+
+
+def _generic_compound(word: str) -> bool:
+    """ "human-AI", "ML-ready", "LLM-based": every part generic or an ordinary word."""
+    parts = re.split(r"[-/]", word)
+    return len(parts) > 1 and all(p in GENERIC or p.islower() or not p for p in parts)
 
 
 def words(text: str) -> list[tuple[int, int, str]]:
@@ -275,8 +282,21 @@ _LIST_BEFORE = re.compile(
 _BASE = re.compile(r"^(.+?)[-_ ]?(?:\d+[kKmM]?|v\d+(?:\.\d+)?|\d{4}|[A-Z]{1,3})$")
 
 
+# Well-known model families (general knowledge, not from any gold): names starting with these
+# are models, whatever the context ("evaluated on GPT-4" is a model, not a dataset).
+MODEL_FAMILIES = re.compile(
+    r"^(?:GPT|ChatGPT|LLaMA|Llama|Alpaca|Vicuna|BERT|RoBERTa|ALBERT|DeBERTa|ELECTRA|XLNet|T5|"
+    r"mT5|BART|CLIP|BLIP|ViT|DeiT|Swin|ResNet|ResNeXt|VGG|Inception|EfficientNet|MobileNet|"
+    r"DenseNet|ConvNeXt|YOLO|DETR|SAM|Gemini|Gemma|Claude|Mistral|Mixtral|Qwen|PaLM|Falcon|"
+    r"OPT|BLOOM|Phi|DeepSeek|CodeLlama|StarCoder|Codex|Whisper|wav2vec|HuBERT|DALL|Imagen|"
+    r"Stable\s?Diffusion|U-Net|UNet|LSTM|GRU|Transformer|SimCLR|MoCo|BYOL|DINO|MAE)(?![a-z])"
+)
+
+
 def looks_like_dataset(text: str, start: int, next_word: str, name: str, known: set[str]) -> bool:
     """Context and shape cues that a name is a dataset / benchmark, not a method."""
+    if MODEL_FAMILIES.match(name):
+        return False
     if next_word in DATASET_CUES:
         return True
     before = text[max(0, start - 160) : start]
@@ -292,8 +312,15 @@ def find_names(doc: Doc) -> Doc:
     known_bases = gazetteer_names()
     taken = [(m.start, m.end) for m in doc._.mentions if m.kind in ("dataset", "method", "metric")]
     abbrev_kind: dict[str, str | None] = {}
+    long_spans = []
     for ab in doc._.abbreviations:
         abbrev_kind[ab.short.text] = classify_by_long(ab.long.text)
+        long_spans.append((ab.long.start_char, ab.long.end_char))
+    # A gazetteer dataset hit on an acronym this paper defines as something else is a method
+    # ("masked language modeling (MLM)" is not the MLM dataset).
+    for m in doc._.mentions:
+        if m.kind == "dataset" and m.text in abbrev_kind and abbrev_kind[m.text] != "dataset":
+            m.kind = "method"
     ws = words(text)
     i = 0
     while i < len(ws):
@@ -301,7 +328,13 @@ def find_names(doc: Doc) -> Doc:
         m = _SUFFIX.search(w)
         if m:
             w, e = w[: m.start()], e - (len(w) - m.start())
-        if not is_name_shaped(w) or w in GENERIC or abbrev_kind.get(w) in ("generic", "task"):
+        if (
+            not is_name_shaped(w)
+            or w in GENERIC
+            or abbrev_kind.get(w) in ("generic", "task")
+            or _generic_compound(w)
+            or any(ls <= s and e <= le for ls, le in long_spans)
+        ):
             i += 1
             continue
         # Extend with version / size / variant words: "LLaMA-2 70B", "Gemini 1.5 Flash".

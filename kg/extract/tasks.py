@@ -74,7 +74,6 @@ HEADS = {
     "verification",
     "identification",
     "anticipation",
-    "captioning",
     "restoration",
     "enhancement",
     "deblurring",
