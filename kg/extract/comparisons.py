@@ -17,7 +17,10 @@ from kg.extract.doc import Comparison, Mention, sents
 
 VERB = re.compile(
     r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|(?:is|are|performs?)\s+better\s+than|"
-    r"superior\s+to|improves?\s+(?:up)?on|advantage\s+over|outscore\w*|outstrip\w*|"
+    r"superior\s+to|improv(?:es|ed|ing)?\s+(?:over|upon|on)|advantage\s+over|outscore\w*|"
+    r"outstrip\w*|overshadow\w*|outclass\w*|"
+    # "improves ELECTRA's performance": the named method is beaten.
+    r"improv(?:es|ed|ing)\s+(?=[A-Z][\w\-.+]*['\u2019]s\b)|"
     r"compares\s+favou?rably\s+(?:to|with)|on\s+par\s+with)\b",
     re.I,
 )

@@ -137,7 +137,7 @@ def task_phrases(text: str) -> list[tuple[int, int]]:
     vocab, verbs = _vocab()
     toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     out = []
-    for i, (s, e, w) in enumerate(toks):
+    for i, (_, e, w) in enumerate(toks):
         if w not in HEADS and not (w.endswith("-learning") or w.endswith("-answering")):
             continue
         j = i
@@ -166,7 +166,6 @@ def find_tasks(doc: Doc) -> Doc:
     for k, (s, e) in enumerate(spans):
         phrase = lowered[s:e]
         n_words = len(phrase.split())
-        head = phrase.split()[-1]
         in_list = any(
             abs(s - e2) < 8 or abs(s2 - e) < 8
             for s2, e2 in spans[max(0, k - 1) : k + 2]
