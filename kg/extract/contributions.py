@@ -17,7 +17,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.doc import Mention, is_name_shaped, sents
+from kg.extract.doc import Mention, is_name_shaped, resolve_overlaps, sents
 from kg.extract.names import GENERIC
 
 _CONTRIB = re.compile(
@@ -69,7 +69,7 @@ def title_name(title: str) -> str | None:
 def find_contributions(doc: Doc) -> Doc:
     text = doc.text
     title = text[: doc._.title_end]
-    mentions: list[Mention] = doc._.mentions
+    doc._.mentions = mentions = resolve_overlaps(doc._.mentions)
     proposed_names: set[str] = set()
 
     tname = title_name(title)
@@ -86,6 +86,13 @@ def find_contributions(doc: Doc) -> Doc:
             if m.text == tname:
                 m.kind = "method"
         proposed_names.add(tname)
+        # A plain-word title name ("Mugs") is no name shape: find its other mentions here.
+        taken = [(m.start, m.end) for m in mentions]
+        for occ in re.finditer(rf"(?<![\w-]){re.escape(tname)}(?![\w-])", text):
+            if not any(occ.start() < e and s < occ.end() for s, e in taken):
+                mentions.append(
+                    Mention(occ.start(), occ.end(), tname, "method", "kg_contributions", 0.85, True)
+                )
 
     contrib_sents = []
     for sent in sents(doc):

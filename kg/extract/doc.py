@@ -143,3 +143,21 @@ def is_name_shaped(word: str) -> bool:
     if len(parts) > 1 and all(p[:1].isupper() and p[1:].islower() or p.islower() for p in parts):
         return bool(re.search(r"\d", word))
     return True
+
+
+# When one span is found as two kinds, which wins.
+_PRIORITY = {"dataset": 3, "metric": 2, "method": 1, "task": 0}
+
+
+def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest mention where spans overlap; on equal spans the higher-priority kind."""
+    ordered = sorted(
+        mentions,
+        key=lambda m: (-(m.end - m.start), -_PRIORITY[m.kind], -m.confidence, m.start),
+    )
+    kept: list[Mention] = []
+    for m in ordered:
+        if any(m.start < k.end and k.start < m.end for k in kept):
+            continue
+        kept.append(m)
+    return sorted(kept, key=lambda m: m.start)

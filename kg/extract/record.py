@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.doc import Mention, sentence_of
+from kg.extract.doc import resolve_overlaps, sentence_of
 from kg.model import (
     ComparisonItem,
     EntityItem,
@@ -20,9 +20,6 @@ from kg.model import (
 )
 from kg.names import name_key, url_key
 from kg.textclean import CleanText
-
-# When one span is found as two kinds, which wins.
-_PRIORITY = {"dataset": 3, "metric": 2, "method": 1, "task": 0}
 
 
 class EvidenceMapper:
@@ -51,24 +48,10 @@ class EvidenceMapper:
         )
 
 
-def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
-    """Keep the longest mention where spans overlap; on equal spans the higher-priority kind."""
-    ordered = sorted(
-        mentions,
-        key=lambda m: (-(m.end - m.start), -_PRIORITY[m.kind], -m.confidence, m.start),
-    )
-    kept: list[Mention] = []
-    for m in ordered:
-        if any(m.start < k.end and k.start < m.end for k in kept):
-            continue
-        kept.append(m)
-    return sorted(kept, key=lambda m: m.start)
-
-
 def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> PaperRecord:
     ev = EvidenceMapper(doc, paper, title, abstract)
     rec = PaperRecord(id=paper.id, title=paper.title, paper=paper)
-    mentions = _resolve_overlaps(doc._.mentions)
+    mentions = resolve_overlaps(doc._.mentions)
 
     # Long forms defined by acronyms: short text -> long text.
     long_of: dict[str, str] = {}

@@ -6,8 +6,8 @@ mentions that survive overlap resolution, labelled as TDMSci labels them.
 
 from __future__ import annotations
 
+from kg.extract.doc import resolve_overlaps
 from kg.extract.pipeline import build_nlp
-from kg.extract.record import _resolve_overlaps
 
 _LABELS = {"dataset": "DATASET", "task": "TASK", "metric": "METRIC"}
 
@@ -19,7 +19,7 @@ def tag_sentences(texts: list[str]) -> list[list[tuple[int, int, str]]]:
     for doc in nlp.pipe("\n" + t for t in texts):
         spans = [
             (m.start - 1, m.end - 1, _LABELS[m.kind])
-            for m in _resolve_overlaps(doc._.mentions)
+            for m in resolve_overlaps(doc._.mentions)
             if m.kind in _LABELS
         ]
         out.append(spans)
