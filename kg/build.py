@@ -36,6 +36,7 @@ class BuildSummary:
     triples: int = 0
     files: dict[str, str] = field(default_factory=dict)
     neo4j: dict[str, Any] | None = None
+    reject_messages: list[str] = field(default_factory=list)
 
     def format(self) -> str:
         lines = [
@@ -158,6 +159,7 @@ def build(
     summary.files["rejects"] = str(out / "rejects.jsonl")
     summary.papers = len(records)
     summary.rejects = len(rejects)
+    summary.reject_messages = [r.message() for r in rejects]
     summary.papers_read = summary.papers + summary.rejects
 
     graph = build_graph(records)

@@ -65,6 +65,8 @@ def build(
         encoding=encoding,
     )
     click.echo(summary.format())
+    for msg in summary.reject_messages[:20]:
+        click.echo(f"rejected: {msg}", err=True)
     if summary.rejects:
         click.echo(f"{summary.rejects} input record(s) rejected; reasons in {out_dir}/rejects.jsonl", err=True)
     if summary.papers == 0:
