@@ -135,7 +135,8 @@ _COMMON_METRIC_WORDS = {
     "throughput",
     "sensitivity",
     "specificity",
-    "cost",
+    "fps",
+    "forgetting",
 }
 
 
@@ -172,6 +173,10 @@ class GazetteerMatcher:
             kind = vocab.strings[match_id]
             span = doc[start:end]
             text = span.text
+            # Never inside a hyphenated compound ("tug-of-war", "pixel-text score").
+            s, e = span.start_char, span.end_char
+            if (s > 0 and doc.text[s - 1] in "-/") or (e < len(doc.text) and doc.text[e] in "-/"):
+                continue
             if not self._keep(kind, text, span):
                 continue
             conf = {"dataset": 0.8, "metric": 0.7, "task": 0.55, "method": 0.7}[kind]

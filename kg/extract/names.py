@@ -230,6 +230,13 @@ _FAMILY_LONG = re.compile(
 )
 
 
+_METRIC_LONG = re.compile(
+    r"\b(?:score|rate|accuracy|error|distance|index|precision|recall|measure|metric|ratio|"
+    r"coefficient|similarity|divergence|loss|gain|curve|likelihood|perplexity)s?\b",
+    re.I,
+)
+
+
 def _generic_compound(word: str) -> bool:
     """ "human-AI", "ML-ready", "LLM-based": every part generic or an ordinary word."""
     parts = re.split(r"[-/]", word)
@@ -321,6 +328,13 @@ def find_names(doc: Doc) -> Doc:
     for m in doc._.mentions:
         if m.kind == "dataset" and m.text in abbrev_kind and abbrev_kind[m.text] != "dataset":
             m.kind = "method"
+    # Likewise a metric acronym defined here as something else ("collaborative filtering (CF)").
+    longs = {ab.short.text: ab.long.text for ab in doc._.abbreviations}
+    doc._.mentions = [
+        m
+        for m in doc._.mentions
+        if not (m.kind == "metric" and m.text in longs and not _METRIC_LONG.search(longs[m.text]))
+    ]
     ws = words(text)
     i = 0
     while i < len(ws):
