@@ -26,7 +26,9 @@ def _report_rejects(rejects: list) -> None:  # type: ignore[type-arg]
 
 @main.command()
 @click.argument("papers", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="records JSONL")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(path_type=Path), help="records JSONL"
+)
 @click.option("--workers", default=1, show_default=True, help="extraction processes")
 @click.option("--encoding", default="utf-8", show_default=True, help="input text encoding")
 def extract(papers: tuple[Path, ...], output: Path, workers: int, encoding: str) -> None:
@@ -45,13 +47,19 @@ def extract(papers: tuple[Path, ...], output: Path, workers: int, encoding: str)
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path), help="output folder")
+@click.option(
+    "--out", "out_dir", required=True, type=click.Path(path_type=Path), help="output folder"
+)
 @click.option("--neo4j", "neo4j_uri", default=None, help="also load into this Neo4j (bolt://...)")
 @click.option("--workers", default=1, show_default=True, help="extraction processes")
 @click.option("--encoding", default="utf-8", show_default=True, help="input text encoding")
 @click.option("--quiet", is_flag=True, help="no progress bar")
 def build(
-    inputs: tuple[Path, ...], out_dir: Path, neo4j_uri: str | None, workers: int, encoding: str,
+    inputs: tuple[Path, ...],
+    out_dir: Path,
+    neo4j_uri: str | None,
+    workers: int,
+    encoding: str,
     quiet: bool,
 ) -> None:
     """Read papers, extract, build the graph; write records, triples and RDF to OUT.
@@ -61,14 +69,21 @@ def build(
     from kg.build import build as run_build
 
     summary = run_build(
-        inputs, out_dir, neo4j_uri=neo4j_uri, workers=workers, progress=not quiet,
+        inputs,
+        out_dir,
+        neo4j_uri=neo4j_uri,
+        workers=workers,
+        progress=not quiet,
         encoding=encoding,
     )
     click.echo(summary.format())
     for msg in summary.reject_messages[:20]:
         click.echo(f"rejected: {msg}", err=True)
     if summary.rejects:
-        click.echo(f"{summary.rejects} input record(s) rejected; reasons in {out_dir}/rejects.jsonl", err=True)
+        click.echo(
+            f"{summary.rejects} input record(s) rejected; reasons in {out_dir}/rejects.jsonl",
+            err=True,
+        )
     if summary.papers == 0:
         click.echo("error: no paper could be read from the input", err=True)
         sys.exit(1)
@@ -81,7 +96,10 @@ def build(
 @click.option("--neo4j", "neo4j_uri", default=None, envvar="NEO4J_URI", help=_NEO4J_HELP)
 @click.option("--json", "as_json", is_flag=True, help="print rows as JSON lines")
 def query(
-    out_dir: Path | None, sparql: str | None, cypher: str | None, neo4j_uri: str | None,
+    out_dir: Path | None,
+    sparql: str | None,
+    cypher: str | None,
+    neo4j_uri: str | None,
     as_json: bool,
 ) -> None:
     """Ask the graph: SPARQL over a build folder, or Cypher against Neo4j.
@@ -124,7 +142,9 @@ def load() -> None:
 @click.argument("out_dir", type=click.Path(exists=True, path_type=Path))
 @click.option("--uri", default=None, envvar="NEO4J_URI", help=_NEO4J_HELP)
 @click.option("--user", default=None, envvar="NEO4J_USER")
-@click.option("--password", default=None, envvar="NEO4J_PASSWORD", help="better: env NEO4J_PASSWORD")
+@click.option(
+    "--password", default=None, envvar="NEO4J_PASSWORD", help="better: env NEO4J_PASSWORD"
+)
 def load_neo4j(out_dir: Path, uri: str | None, user: str | None, password: str | None) -> None:
     """Load OUT_DIR's graph into Neo4j (constraints first, then batched MERGE; idempotent).
 
@@ -140,11 +160,18 @@ def load_neo4j(out_dir: Path, uri: str | None, user: str | None, password: str |
 @main.command("eval")
 @click.argument("papers", required=False, type=click.Path(exists=True, path_type=Path))
 @click.option("--gold", type=click.Path(exists=True, path_type=Path), help="gold JSONL")
-@click.option("--records", type=click.Path(exists=True, path_type=Path), help="score existing records")
-@click.option("--tdmsci", type=click.Path(exists=True, path_type=Path), help="TDMSci folder or .conll")
+@click.option(
+    "--records", type=click.Path(exists=True, path_type=Path), help="score existing records"
+)
+@click.option(
+    "--tdmsci", type=click.Path(exists=True, path_type=Path), help="TDMSci folder or .conll"
+)
 @click.option("--no-errors", is_flag=True, help="only the score table")
 def eval_cmd(
-    papers: Path | None, gold: Path | None, records: Path | None, tdmsci: Path | None,
+    papers: Path | None,
+    gold: Path | None,
+    records: Path | None,
+    tdmsci: Path | None,
     no_errors: bool,
 ) -> None:
     """Score extraction against gold (per field P/R/F1, then errors per paper).
@@ -178,6 +205,62 @@ def eval_cmd(
     else:
         raise click.UsageError("give PAPERS.jsonl to extract, or --records RECORDS.jsonl")
     click.echo(format_report(evaluate(load_jsonl(gold), recs), errors=not no_errors))
+
+
+@main.command("export")
+@click.argument("fmt", type=click.Choice(["graphml", "gexf", "cyjs"]))
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def export_cmd(fmt: str, out_dir: Path) -> None:
+    """Write OUT_DIR/graph.graphml, graph.gexf or graph.cyjs (Gephi, Cytoscape).
+
+    Example: kg export graphml out
+    """
+    from kg.build import load_graph
+    from kg.sinks.netx import export
+
+    click.echo(str(export(load_graph(out_dir), fmt, out_dir)))
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="HTML file (default OUT_DIR/graph.html)",
+)
+@click.option(
+    "--max-nodes",
+    default=1500,
+    show_default=True,
+    help="show the best-connected N nodes of larger graphs",
+)
+def viz(out_dir: Path, output: Path | None, max_nodes: int) -> None:
+    """One self-contained interactive HTML view of the graph (no network needed to view it).
+
+    Example: kg viz out -o graph.html
+    """
+    from kg.build import load_graph
+    from kg.sinks.html import write_html
+
+    path = write_html(load_graph(out_dir), output or out_dir / "graph.html", max_nodes=max_nodes)
+    click.echo(str(path))
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def stats(out_dir: Path) -> None:
+    """Counts per type, degree distribution, top datasets and methods; writes stats.json/.png.
+
+    Example: kg stats out
+    """
+    from kg.build import load_graph
+    from kg.stats import format_stats, stats as compute, write_stats
+
+    graph = load_graph(out_dir)
+    write_stats(graph, out_dir)
+    click.echo(format_stats(compute(graph)))
 
 
 if __name__ == "__main__":

@@ -42,7 +42,8 @@ def datasets(shared: Path) -> list[dict[str, Any]]:
             d = json.loads(line)
             pwc_id = _clean(d["id"])
             variants = [_clean(v) for v in d.get("variants") or [] if _ok_name(_clean(v))]
-            name = variants[0] if variants else pwc_id
+            # The Papers-with-Code id is its display name ("ImageNet"); variants are aliases.
+            name = pwc_id if _ok_name(pwc_id) else (variants[0] if variants else pwc_id)
             if not _ok_name(name):
                 continue
             aliases = [v for v in dict.fromkeys([pwc_id, *variants]) if v != name and _ok_name(v)]
