@@ -270,6 +270,8 @@ def classify_by_long(long: str) -> str | None:
         return "dataset"
     if _TASK_HEADS.search(low):
         return "task"
+    if low.endswith("learning") and len(low.split()) <= 4:
+        return "paradigm"  # "continual learning (CL)": a problem setting unless proposed
     return None
 
 
@@ -313,6 +315,29 @@ def looks_like_dataset(text: str, start: int, next_word: str, name: str, known: 
     return bool(base and base.group(1) in known)
 
 
+_METHOD_NOUN_AFTER = re.compile(
+    r"^\)?\s*(?:method|framework|model|approach|algorithm|architecture|network|technique|"
+    r"scheme|strategy|module|paradigm|system)s?\b",
+    re.I,
+)
+_PROPOSE_IN_SENT = re.compile(r"\b(?:propos|introduc|present|develop|design|devis)\w*", re.I)
+
+
+def paradigm_or(ab, text: str) -> str | None:  # type: ignore[no-untyped-def]
+    """classify_by_long, but a "learning" long form that the sentence proposes, or that is
+    followed by "method"/"framework", is a method ("MCL method is proposed")."""
+    kind = classify_by_long(ab.long.text)
+    if kind != "paradigm":
+        return kind
+    after = text[ab.short.end_char : ab.short.end_char + 20]
+    start = max(0, text.rfind(". ", 0, ab.short.start_char))
+    end = text.find(". ", ab.short.end_char)
+    sentence = text[start : end if end > 0 else len(text)]
+    if _METHOD_NOUN_AFTER.match(after) or _PROPOSE_IN_SENT.search(sentence):
+        return None
+    return "paradigm"
+
+
 @Language.component("kg_names")
 def find_names(doc: Doc) -> Doc:
     text = doc.text
@@ -321,13 +346,19 @@ def find_names(doc: Doc) -> Doc:
     abbrev_kind: dict[str, str | None] = {}
     long_spans = []
     for ab in doc._.abbreviations:
-        abbrev_kind[ab.short.text] = classify_by_long(ab.long.text)
+        kind = paradigm_or(ab, text)
+        abbrev_kind[ab.short.text] = kind
         long_spans.append((ab.long.start_char, ab.long.end_char))
     # A gazetteer dataset hit on an acronym this paper defines as something else is a method
     # ("masked language modeling (MLM)" is not the MLM dataset).
     for m in doc._.mentions:
         if m.kind == "dataset" and m.text in abbrev_kind and abbrev_kind[m.text] != "dataset":
             m.kind = "method"
+    doc._.mentions = [
+        m
+        for m in doc._.mentions
+        if not (m.kind == "method" and abbrev_kind.get(m.text) in ("generic", "task", "paradigm"))
+    ]
     # Likewise a metric acronym defined here as something else ("collaborative filtering (CF)").
     longs = {ab.short.text: ab.long.text for ab in doc._.abbreviations}
     doc._.mentions = [
@@ -345,7 +376,7 @@ def find_names(doc: Doc) -> Doc:
         if (
             not is_name_shaped(w)
             or w in GENERIC
-            or abbrev_kind.get(w) in ("generic", "task")
+            or abbrev_kind.get(w) in ("generic", "task", "paradigm")
             or _generic_compound(w)
             or any(ls <= s and e <= le for ls, le in long_spans)
         ):

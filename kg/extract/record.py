@@ -63,10 +63,11 @@ def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> 
     proposed_keys = {name_key(m.text) for m in mentions if m.proposed and m.kind == "method"}
     introduced_keys = {name_key(m.text) for m in mentions if m.proposed and m.kind == "dataset"}
     kind_of_key: dict[str, str] = {}
+    method_shorts = {m.text for m in mentions if m.kind == "method"}
     for m in mentions:
         key = name_key(m.text)
-        if m.kind == "task" and key in long_keys:
-            continue  # the long form of an acronym belongs to that acronym's item
+        if m.kind == "task" and long_keys.get(key) in method_shorts:
+            continue  # the long form of a method's acronym belongs to that method's item
         # A mention of a long form counts for its acronym's item.
         if key in long_keys:
             key = name_key(long_keys[key])

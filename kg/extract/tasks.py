@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from kg import gazetteer
 from kg.extract.doc import Mention
+from kg.extract.names import paradigm_or
 
 HEADS = {
     "learning",
@@ -112,7 +113,15 @@ unified joint end-to-end based driven guided aware using used use via toward tow
 which who how where when while during across between among within without including include
 includes e.g. i.e. etc. it they them he she you your my me us self own same like""".split()
 )
-_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_WORD = re.compile(r"(?<!['\u2019])\b[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+# A noun right after the phrase means the phrase only modifies it ("confidence enhancement
+# module", "dense prediction models"): not a task mention there.
+_NOUN_AFTER = re.compile(
+    r"^\s(?:module|block|layer|loss|network|head|mechanism|strategy|model|models|framework|"
+    r"method|methods|approach|score|scores|map|maps|branch|unit|component|pipeline|system|"
+    r"systems|architecture|backbone|encoder|decoder|objective|paradigm|setting|settings)\b",
+    re.I,
+)
 _FRAME_BEFORE = re.compile(
     r"\b(?:for|in|on|of|to|task\s+of|problem\s+of|tasks?\s*(?:,|:)?\s*(?:such\s+as|like|including)?)\s+$",
     re.I,
@@ -177,6 +186,8 @@ def find_tasks(doc: Doc) -> Doc:
         original = text[s:e]
         if any(c.isupper() for c in original[1:]) and not original.istitle():
             continue
+        if _NOUN_AFTER.match(text[e : e + 16]):
+            continue
         doc._.mentions.append(Mention(s, e, original, "task", "kg_tasks", 0.45))
     # Paradigms ("contrastive learning") are tasks only where framed as the problem.
     doc._.mentions = [
@@ -187,4 +198,14 @@ def find_tasks(doc: Doc) -> Doc:
         or m.start < title_end
         or _FRAME_BEFORE.search(text[max(0, m.start - 40) : m.start])
     ]
+    # An acronym whose long form names a problem ("Video Temporal Grounding (VTG)").
+    for ab in doc._.abbreviations:
+        long = ab.long.text
+        kind = paradigm_or(ab, text)
+        if kind == "paradigm" or (
+            kind == "task" and not _NOUN_AFTER.match(text[ab.short.end_char + 1 :])
+        ):
+            doc._.mentions.append(
+                Mention(ab.long.start_char, ab.long.end_char, long, "task", "kg_tasks", 0.6)
+            )
     return doc
