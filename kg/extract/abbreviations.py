@@ -74,6 +74,9 @@ def find_abbreviations(doc: Doc) -> Doc:
         sent_start = sentence_bounds(doc, m.start())[0]
         before = text[sent_start : m.start()]
         rel = find_long_form(inner, before)
+        if rel is None and any(c.isdigit() for c in inner):
+            # "NEVIS'22", "GPT3": the digits are a version, not letters of the long form.
+            rel = find_long_form("".join(c for c in inner if c.isalpha()), before)
         if rel is None:
             continue
         long_start = sent_start + rel

@@ -157,10 +157,16 @@ def find_contributions(doc: Doc) -> Doc:
                 if m.text == short:
                     m.proposed = True
                     m.long = m.long or long
-    # Every mention of a proposed name is proposed.
+    # Every mention of a proposed name is proposed; a name introduced as a benchmark or
+    # dataset anywhere ("NEVIS'22, a benchmark of ...") is a dataset everywhere.
+    datasets = {
+        m.text for m in mentions if m.text in proposed_names and _is_dataset_apposition(text, m)
+    }
     for m in mentions:
         if m.text in proposed_names and m.kind in ("method", "dataset"):
             m.proposed = True
+            if m.text in datasets:
+                m.kind = "dataset"
     return doc
 
 
@@ -175,7 +181,7 @@ _DS_BEFORE = re.compile(
     re.I,
 )
 _DS_AFTER = re.compile(
-    r"^\s*(?:,|\(|:)?\s*(?:a|an|the|which\s+is\s+a)?\s*(?:[\w-]+\s+){0,4}?(?:dataset|benchmark|corpus|suite|testbed)s?\b",
+    r"^\)?\s*(?:,|\(|:)?\s*(?:a|an|the|which\s+is\s+a)?\s*(?:[\w-]+\s+){0,4}?(?:dataset|benchmark|corpus|suite|testbed)s?\b",
     re.I,
 )
 

@@ -129,6 +129,7 @@ _NAME = re.compile(
       | [A-Z][A-Za-z]*\d[A-Za-z0-9]*          # ResNet50, Llama3, CIFAR10
       | [A-Za-z]+[A-Z0-9]*(?:[-+/.][A-Za-z0-9]+)+[+]*  # GPT-4o, ResNet-50, Meta-DMoE, DeiT-T/S/B
       | [A-Z][A-Za-z0-9]*\+\+?              # GCoNet+, MiniWoB++
+      | [A-Z][A-Za-z0-9]*['\u2019]\d{2}       # NEVIS'22, COCO'14
     )$""",
     re.X,
 )

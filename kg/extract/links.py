@@ -29,10 +29,12 @@ CODE_CUE = re.compile(
     r"[^.]{0,80}?\b(?:is|are|will\s+be|has\s+been|have\s+been|be|being|made)\s+"
     r"(?:\w+\s+){0,2}?(?:publicly\s+|freely\s+|openly\s+)?"
     r"(?:available|released|open[- ]?sourced?|accessible|public)\b"
-    r"|\b(?:we|authors)\s+(?:will\s+)?(?:publicly\s+)?(?:release|open[- ]?source|share|publish|make)\s+"
+    r"|\b(?:we|authors)\s+(?:will\s+)?(?:publicly\s+)?(?:release|open[- ]?source|share|publish|make|provide)\s+"
     r"(?:\w+\s+){0,3}?(?:source\s+)?(?:code|implementation|codebase)\b"
     r"|\b(?:code|implementation|codebase)\s+(?:is\s+)?(?:available|released)\s+(?:at|on|in|here)\b"
-    r"|\b(?:github|code)\s*:",
+    r"|\b(?:github|code)\s*:"
+    r"|\b(?:open[- ]sourced?|publicly\s+available)\s+(?:\w+\s+){0,2}?(?:architecture|framework|"
+    r"library|toolkit|toolbox|implementation|code|codebase|tool|package|platform|software)\b",
     re.I,
 )
 
