@@ -30,6 +30,7 @@ from kg.extract import (  # noqa: F401  (registers the components)
     names,
     results,
     sentences,
+    tagger,
     tasks,
 )
 from kg.extract.doc import register_extensions
@@ -44,19 +45,26 @@ COMPONENTS = (
     "kg_gazetteer",
     "kg_tasks",
     "kg_names",
+    "kg_tagger",
     "kg_contributions",
     "kg_results",
     "kg_comparisons",
 )
 
 
-@lru_cache(maxsize=1)
-def build_nlp() -> Language:
-    """The pipeline: spaCy's English tokenizer and the components above, nothing downloaded."""
+@lru_cache(maxsize=2)
+def build_nlp(with_tagger: bool = False) -> Language:
+    """The pipeline: spaCy's English tokenizer and the components above, nothing downloaded.
+
+    ``with_tagger=True`` adds the CRF span tagger trained on TDMSci (NLP-paper sentences and
+    TDMSci's span conventions). It is off for paper extraction: on the dev papers it lowers
+    F1 (its TASK/DATASET spans follow TDMSci, not our guidelines) and it costs 2.5x the time.
+    ``kg eval --tdmsci`` runs with it."""
     register_extensions()
     nlp = spacy.blank("en")
     for name in COMPONENTS:
-        nlp.add_pipe(name)
+        if with_tagger or name != "kg_tagger":
+            nlp.add_pipe(name)
     return nlp
 
 

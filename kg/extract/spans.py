@@ -1,7 +1,8 @@
 """Character spans of TASK / DATASET / METRIC mentions in plain sentences (for TDMSci).
 
-Runs the same pipeline as paper extraction on each sentence (an empty title) and reports the
-mentions that survive overlap resolution, labelled as TDMSci labels them.
+Runs the same pipeline as paper extraction on each sentence (an empty title). The CRF tagger
+(``kg_tagger``) is the learned combination of the rule components' evidence, so where it ran,
+its spans are the answer; the rule mentions are the fallback when no model is packaged.
 """
 
 from __future__ import annotations
@@ -14,13 +15,19 @@ _LABELS = {"dataset": "DATASET", "task": "TASK", "metric": "METRIC"}
 
 def tag_sentences(texts: list[str]) -> list[list[tuple[int, int, str]]]:
     """``[[(start, end, "DATASET"), ...], ...]`` with offsets into each input text."""
-    nlp = build_nlp()
+    nlp = build_nlp(with_tagger=True)
+    # Up to the tagger: later components merge overlapping mentions for paper records.
+    procs = []
+    for name, proc in nlp.pipeline:
+        procs.append(proc)
+        if name == "kg_tagger":
+            break
     out = []
-    for doc in nlp.pipe("\n" + t for t in texts):
-        spans = [
-            (m.start - 1, m.end - 1, _LABELS[m.kind])
-            for m in resolve_overlaps(doc._.mentions)
-            if m.kind in _LABELS
-        ]
-        out.append(spans)
+    for doc in nlp.tokenizer.pipe("\n" + t for t in texts):
+        for proc in procs:
+            doc = proc(doc)
+        mentions = [m for m in doc._.mentions if m.kind in _LABELS]
+        learned = [m for m in mentions if m.extractor == "kg_tagger"]
+        chosen = learned if nlp.get_pipe("kg_tagger").ready else resolve_overlaps(mentions)
+        out.append([(m.start - 1, m.end - 1, _LABELS[m.kind]) for m in chosen])
     return out
