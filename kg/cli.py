@@ -208,17 +208,26 @@ def eval_cmd(
 
 
 @main.command("export")
-@click.argument("fmt", type=click.Choice(["graphml", "gexf", "cyjs"]))
+@click.argument("fmt", type=click.Choice(["graphml", "gexf", "cyjs", "neo4j-admin"]))
 @click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def export_cmd(fmt: str, out_dir: Path) -> None:
-    """Write OUT_DIR/graph.graphml, graph.gexf or graph.cyjs (Gephi, Cytoscape).
+    """Write OUT_DIR/graph.graphml, graph.gexf, graph.cyjs (Gephi, Cytoscape), or CSV files
+    for `neo4j-admin database import full` under OUT_DIR/neo4j-admin/ with an import.sh.
 
     Example: kg export graphml out
     """
     from kg.build import load_graph
+
+    graph = load_graph(out_dir)
+    if fmt == "neo4j-admin":
+        from kg.sinks.neo4j_admin import write_admin_csv
+
+        for path in write_admin_csv(graph, out_dir / "neo4j-admin"):
+            click.echo(str(path))
+        return
     from kg.sinks.netx import export
 
-    click.echo(str(export(load_graph(out_dir), fmt, out_dir)))
+    click.echo(str(export(graph, fmt, out_dir)))
 
 
 @main.command()
