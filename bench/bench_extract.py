@@ -28,7 +28,9 @@ REPO = Path(__file__).resolve().parents[1]
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--papers", type=int, default=5000)
-    ap.add_argument("--corpus", default=str(REPO.parent / "shared/data/paperlists_abstracts.jsonl.gz"))
+    ap.add_argument(
+        "--corpus", default=str(REPO.parent / "shared/data/paperlists_abstracts.jsonl.gz")
+    )
     args = ap.parse_args()
     with gzip.open(args.corpus, "rt", encoding="utf-8") as fh:
         rows = [json.loads(line) for line in islice(fh, args.papers)]

@@ -46,7 +46,8 @@ class BuildSummary:
             "entities      " + ", ".join(f"{k} {v}" for k, v in self.entities.items()),
             "relations     " + ", ".join(f"{k} {v}" for k, v in self.relations.items()),
             f"RDF triples   {self.triples}",
-            f"written to    {self.out_dir}/: " + ", ".join(sorted(Path(p).name for p in self.files.values())),
+            f"written to    {self.out_dir}/: "
+            + ", ".join(sorted(Path(p).name for p in self.files.values())),
         ]
         if self.neo4j is not None:
             lines.append("neo4j         " + ", ".join(f"{k} {v}" for k, v in self.neo4j.items()))
@@ -118,7 +119,10 @@ def load_graph(out_dir: str | Path) -> Graph:
 
 
 def extract_to_file(
-    inputs: Sequence[str | Path], output: str | Path, workers: int = 1, progress: bool = True,
+    inputs: Sequence[str | Path],
+    output: str | Path,
+    workers: int = 1,
+    progress: bool = True,
     encoding: str = "utf-8",
 ) -> tuple[int, list[Reject]]:
     """``kg extract``: one record per input paper, in input order, to a JSONL file."""
@@ -164,7 +168,11 @@ def build(
 
     graph = build_graph(records)
     counts = Counter(n.label for n in graph.nodes.values())
-    summary.entities = {k: counts[k] for k in ("Paper", "Method", "Dataset", "Task", "Metric", "Result", "Repository", "Link") if counts[k]}
+    summary.entities = {
+        k: counts[k]
+        for k in ("Paper", "Method", "Dataset", "Task", "Metric", "Result", "Repository", "Link")
+        if counts[k]
+    }
     rel = Counter(e.type for e in graph.edges.values())
     summary.relations = dict(sorted(rel.items()))
     write_triples(graph, out / "triples.jsonl")

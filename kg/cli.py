@@ -265,7 +265,8 @@ def stats(out_dir: Path) -> None:
     Example: kg stats out
     """
     from kg.build import load_graph
-    from kg.stats import format_stats, stats as compute, write_stats
+    from kg.stats import format_stats, write_stats
+    from kg.stats import stats as compute
 
     graph = load_graph(out_dir)
     write_stats(graph, out_dir)

@@ -49,10 +49,14 @@ def main() -> None:
     args = ap.parse_args()
 
     docs = []
-    with gzip.open(Path(args.shared) / "data/paperlists_abstracts.jsonl.gz", "rt", encoding="utf-8") as fh:
+    with gzip.open(
+        Path(args.shared) / "data/paperlists_abstracts.jsonl.gz", "rt", encoding="utf-8"
+    ) as fh:
         for line in fh:
             d = json.loads(line)
-            docs.append([t.lower() for t in TOKEN.findall(f"{d['title']} . {d.get('abstract') or ''}")])
+            docs.append(
+                [t.lower() for t in TOKEN.findall(f"{d['title']} . {d.get('abstract') or ''}")]
+            )
     freq = Counter(t for doc in docs for t in doc)
     vocab = [w for w, _ in freq.most_common(args.vocab)]
     index = {w: i for i, w in enumerate(vocab)}

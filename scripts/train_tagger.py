@@ -74,7 +74,9 @@ def scierc_examples(nlp, path: Path) -> list[tuple[list[list[str]], list[str]]]:
                 doc = sentence_doc(nlp, Sentence(tokens=list(sent), offsets=starts))
                 labels = ["O"] * (len(doc) - 1)
                 for start, end, label in spans:
-                    inside = [t.i - 1 for t in doc[1:] if t.idx - 1 >= start and t.idx - 1 + len(t) <= end]
+                    inside = [
+                        t.i - 1 for t in doc[1:] if t.idx - 1 >= start and t.idx - 1 + len(t) <= end
+                    ]
                     for n, k in enumerate(inside):
                         labels[k] = ("B-" if n == 0 else "I-") + label
                 assert doc.text[1:] == text
@@ -95,7 +97,10 @@ def span_f1(gold: list[list[str]], pred: list[list[str]]) -> float:
 
 
 def cross_validate(
-    data: list[tuple[list[list[str]], list[str]]], folds: int, params: dict, extra: list | None = None
+    data: list[tuple[list[list[str]], list[str]]],
+    folds: int,
+    params: dict,
+    extra: list | None = None,
 ) -> float:
     """Mean span F1 over ``folds`` folds of the TRAIN split (model selection never sees test)."""
     import tempfile
@@ -120,11 +125,15 @@ def cross_validate(
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--tdmsci", default=None, help="TDMSci folder (default ../shared/eval/external/tdmsci)")
+    ap.add_argument(
+        "--tdmsci", default=None, help="TDMSci folder (default ../shared/eval/external/tdmsci)"
+    )
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.05)
     ap.add_argument("--iterations", type=int, default=150)
-    ap.add_argument("--algorithm", default="lbfgs", help="CRFsuite algorithm (lbfgs, ap, pa, arow, l2sgd)")
+    ap.add_argument(
+        "--algorithm", default="lbfgs", help="CRFsuite algorithm (lbfgs, ap, pa, arow, l2sgd)"
+    )
     ap.add_argument("--out", default=str(REPO / "kg" / "data" / MODEL_FILE))
     ap.add_argument("--scierc", default=None, help="also train on SciERC train.json (Task, Metric)")
     ap.add_argument("--cv", type=int, default=0, help="only report K-fold CV span F1 on train")

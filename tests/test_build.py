@@ -54,7 +54,10 @@ def test_sparql_finds_what_clip_is_beaten_by(seed_out):
     q = """PREFIX kgo: <https://w3id.org/kg-papers/ontology#>
     PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
     SELECT ?w WHERE { ?a kgo:outperforms ?b . ?a skos:prefLabel ?w . ?b skos:prefLabel "CLIP" }"""
-    rows = [json.loads(line) for line in kg("query", str(out), "--sparql", q, "--json").stdout.splitlines()]
+    rows = [
+        json.loads(line)
+        for line in kg("query", str(out), "--sparql", q, "--json").stdout.splitlines()
+    ]
     assert "CLOOB" in {r["w"] for r in rows}
 
 
@@ -70,10 +73,13 @@ def test_extract_keeps_input_ids_and_order(tmp_path):
 def test_bad_input_is_reported_and_the_run_goes_on(tmp_path):
     good = tmp_path / "good.jsonl"
     good.write_text(
-        json.dumps({"id": "a", "title": "FooNet: x", "abstract": "We propose FooNet."}) + "\n"
-        + json.dumps({"id": "b", "title": "", "abstract": "No title here."}) + "\n"
+        json.dumps({"id": "a", "title": "FooNet: x", "abstract": "We propose FooNet."})
+        + "\n"
+        + json.dumps({"id": "b", "title": "", "abstract": "No title here."})
+        + "\n"
         + "{not json\n"
-        + json.dumps({"id": "a", "title": "Dup", "abstract": "Same id again."}) + "\n",
+        + json.dumps({"id": "a", "title": "Dup", "abstract": "Same id again."})
+        + "\n",
         encoding="utf-8",
     )
     cut = tmp_path / "cut.jsonl.gz"
@@ -81,7 +87,15 @@ def test_bad_input_is_reported_and_the_run_goes_on(tmp_path):
     empty = tmp_path / "empty.csv"
     empty.write_text("")
     out = tmp_path / "out"
-    proc = kg("build", str(good), str(empty), str(tmp_path / "missing.jsonl"), "--out", str(out), "--quiet")
+    proc = kg(
+        "build",
+        str(good),
+        str(empty),
+        str(tmp_path / "missing.jsonl"),
+        "--out",
+        str(out),
+        "--quiet",
+    )
     rejects = [json.loads(line) for line in open(out / "rejects.jsonl")]
     records = [json.loads(line) for line in open(out / "records.jsonl")]
     assert [r["id"] for r in records] == ["a"]

@@ -48,7 +48,9 @@ def test_mcl_proposed_with_long_form_and_beats_electra(seed_records):
     # improves ELECTRA's average performance by 2.8% and 3.2% ... respectively on GLUE and
     # SQuAD 2.0 benchmarks"; the model is at https://huggingface.co/McmanusChen/MCL-base.
     rec = _by_title(seed_records[0], "Pre-training Language Model as a Multi-perspective")
-    assert [(p.name, p.long) for p in rec.proposed] == [("MCL", "multi-perspective course learning")]
+    assert [(p.name, p.long) for p in rec.proposed] == [
+        ("MCL", "multi-perspective course learning")
+    ]
     assert ("MCL", "ELECTRA") in [(c.winner, c.loser) for c in rec.outperforms]
     results = {(r.method, r.dataset, r.value) for r in rec.results}
     assert ("MCL", "GLUE", "2.8%") in results
@@ -87,7 +89,9 @@ def test_evidence_points_into_the_original_text(seed_records):
     for rec in records.values():
         paper = by_id[rec.id]
         items = [*rec.proposed, *rec.methods, *rec.datasets, *rec.tasks, *rec.metrics]
-        for ev in [m for it in items for m in it.mentions] + [m for x in rec.links for m in x.mentions]:
+        for ev in [m for it in items for m in it.mentions] + [
+            m for x in rec.links for m in x.mentions
+        ]:
             assert paper.text_of(ev.field)[ev.start : ev.end] == ev.text
             assert 0 < ev.confidence <= 1 and ev.extractor.startswith("kg_")
             checked += 1

@@ -18,9 +18,21 @@ SEED = shared_dir() / "data" / "seed_abstracts.txt"
 def seed_loaded(neo4j_empty: str, tmp_path) -> str:  # type: ignore[no-untyped-def]
     out = tmp_path / "out"
     subprocess.run(
-        [sys.executable, "-m", "kg.cli", "build", str(SEED), "--out", str(out), "--neo4j",
-         neo4j_empty, "--quiet"],
-        check=True, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "kg.cli",
+            "build",
+            str(SEED),
+            "--out",
+            str(out),
+            "--neo4j",
+            neo4j_empty,
+            "--quiet",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return neo4j_empty
 
@@ -72,8 +84,20 @@ def test_every_seed_paper_is_in_neo4j_and_a_second_load_changes_nothing(
     assert papers == 64
     before = run_cypher(count, uri=seed_loaded)[0]
     subprocess.run(
-        [sys.executable, "-m", "kg.cli", "build", str(SEED), "--out", str(tmp_path / "again"),
-         "--neo4j", seed_loaded, "--quiet"],
-        check=True, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "kg.cli",
+            "build",
+            str(SEED),
+            "--out",
+            str(tmp_path / "again"),
+            "--neo4j",
+            seed_loaded,
+            "--quiet",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     assert run_cypher(count, uri=seed_loaded)[0] == before

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from kg import gazetteer
@@ -157,6 +158,7 @@ class GazetteerMatcher:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.case: dict[str, set[str]] = {}
         tok = nlp.tokenizer
+        assert isinstance(tok, Tokenizer)
         for kind, names in (
             ("dataset", [v for d in gaz["datasets"] for v in [d["name"], *d["aliases"]]]),
             ("metric", gaz["metrics"]),
@@ -169,13 +171,14 @@ class GazetteerMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         vocab = doc.vocab
+        full = doc.text  # Doc.text joins every token: read it once
         for match_id, start, end in self.matcher(doc):
             kind = vocab.strings[match_id]
             span = doc[start:end]
             text = span.text
             # Never inside a hyphenated compound ("tug-of-war", "pixel-text score").
             s, e = span.start_char, span.end_char
-            if (s > 0 and doc.text[s - 1] in "-/") or (e < len(doc.text) and doc.text[e] in "-/"):
+            if (s > 0 and full[s - 1] in "-/") or (e < len(full) and full[e] in "-/"):
                 continue
             if not self._keep(kind, text, span):
                 continue

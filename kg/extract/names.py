@@ -302,7 +302,9 @@ MODEL_FAMILIES = re.compile(
 )
 
 
-def looks_like_dataset(text: str, start: int, next_word: str, name: str, known: set[str]) -> bool:
+def looks_like_dataset(
+    text: str, start: int, next_word: str, name: str, known: frozenset[str]
+) -> bool:
     """Context and shape cues that a name is a dataset / benchmark, not a method."""
     if MODEL_FAMILIES.match(name):
         return False

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.doc import resolve_overlaps, sentence_of
+from kg.extract.doc import resolve_overlaps, sentence_bounds
 from kg.model import (
     ComparisonItem,
     EntityItem,
@@ -28,9 +28,11 @@ class EvidenceMapper:
     def __init__(self, doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> None:
         self.doc, self.paper, self.title, self.abstract = doc, paper, title, abstract
         self.title_end = doc._.title_end
+        self.text = doc.text  # Doc.text joins every token: read it once
 
     def evidence(self, start: int, end: int, extractor: str, confidence: float) -> Evidence:
-        sentence = sentence_of(self.doc, start).strip()
+        s, e = sentence_bounds(self.doc, start)
+        sentence = self.text[s:e].strip()
         if start < self.title_end:
             view, field, offset = self.title, "title", 0
         else:

@@ -23,11 +23,12 @@ def tag_sentences(texts: list[str]) -> list[list[tuple[int, int, str]]]:
         if name == "kg_tagger":
             break
     out = []
-    for doc in nlp.tokenizer.pipe("\n" + t for t in texts):
+    for doc in nlp.tokenizer.pipe("\n" + t for t in texts):  # type: ignore[union-attr]
         for proc in procs:
             doc = proc(doc)
         mentions = [m for m in doc._.mentions if m.kind in _LABELS]
         learned = [m for m in mentions if m.extractor == "kg_tagger"]
-        chosen = learned if nlp.get_pipe("kg_tagger").ready else resolve_overlaps(mentions)
+        ready = getattr(nlp.get_pipe("kg_tagger"), "ready", False)
+        chosen = learned if ready else resolve_overlaps(mentions)
         out.append([(m.start - 1, m.end - 1, _LABELS[m.kind]) for m in chosen])
     return out

@@ -170,15 +170,14 @@ class CRFTagger:
         if not tokens:
             return doc
         labels = self.tagger.tag(features(doc, tokens))
+        text = doc.text
         for a, b, label in bio_spans(labels):
             start = doc[tokens[a]].idx
             last = doc[tokens[b - 1]]
             end = last.idx + len(last)
             kind = LABELS.get(label)
             if kind:
-                doc._.mentions.append(
-                    Mention(start, end, doc.text[start:end], kind, self.name, 0.6)
-                )
+                doc._.mentions.append(Mention(start, end, text[start:end], kind, self.name, 0.6))
         return doc
 
 
