@@ -191,7 +191,8 @@ class GazetteerMatcher:
     def _keep(self, kind: str, text: str, span) -> bool:  # type: ignore[no-untyped-def]
         low = text.lower()
         if kind == "task":
-            return low not in _GENERIC_TASKS
+            # One ordinary word ("form", "segmentation") is no task name by itself.
+            return low not in _GENERIC_TASKS and not (len(span) == 1 and low in self.common)
         if kind == "metric":
             if text in self.case["metric"]:
                 exact = True
@@ -205,9 +206,15 @@ class GazetteerMatcher:
         if kind in ("dataset", "method"):
             if not any(c.isupper() or c.isdigit() for c in text):
                 return False
+            nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+            if len(span) == 1 and text not in self.case[kind] and text.istitle():
+                return False  # "Violin" is not the VIOLIN dataset
             if len(span) == 1 and (low in self.common or len(text) <= 2):
-                nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
                 return text in self.case[kind] and nxt in DATASET_CUES and kind == "dataset"
+            words = [t.lower_ for t in span if t.is_alpha]
+            if words and all(w in self.common for w in words) and not text.isupper():
+                # "Social Media", "Image Classification": ordinary words, title-cased.
+                return nxt in DATASET_CUES and kind == "dataset"
             return True
         return True
 

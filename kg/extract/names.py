@@ -237,6 +237,10 @@ _METRIC_LONG = re.compile(
 )
 
 
+# "LSTMs", "CNNs", "ViTs": a plural acronym names a family, not one method.
+_PLURAL_FAMILY = re.compile(r"^[A-Z][A-Za-z0-9-]*[A-Z]s$")
+
+
 def _generic_compound(word: str) -> bool:
     """ "human-AI", "ML-ready", "LLM-based": every part generic or an ordinary word."""
     parts = re.split(r"[-/]", word)
@@ -378,6 +382,7 @@ def find_names(doc: Doc) -> Doc:
         if (
             not is_name_shaped(w)
             or w in GENERIC
+            or _PLURAL_FAMILY.match(w)
             or abbrev_kind.get(w) in ("generic", "task", "paradigm")
             or _generic_compound(w)
             or any(ls <= s and e <= le for ls, le in long_spans)

@@ -137,6 +137,18 @@ def _vocab() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(words - verbs - STOP), frozenset(verbs)
 
 
+_ADJ_COMPOUND = re.compile(
+    r"-(?:based|consuming|quality|efficient|intensive|like|aware|art|specific|scale|level|free|"
+    r"friendly|agnostic|dependent|independent|driven|oriented|intensive|related)$"
+)
+
+
+def _task_compound(word: str, vocab: frozenset[str]) -> bool:
+    """A hyphenated modifier of a task ("zero-shot", "co-salient"), not an adjective
+    compound ("time-consuming", "high-quality")."""
+    return "-" in word and not _ADJ_COMPOUND.search(word)
+
+
 def task_phrases(text: str) -> list[tuple[int, int]]:
     """Offsets of candidate task phrases: ``task_phrases("for image captioning.")``.
 
@@ -155,7 +167,7 @@ def task_phrases(text: str) -> list[tuple[int, int]]:
             ps, pe, pw = toks[j - 1]
             if pe + 1 != toks[j][0] or text[pe] != " " or pw in STOP or pw in verbs:
                 break
-            if pw not in vocab and "-" not in pw:
+            if pw not in vocab and not _task_compound(pw, vocab):
                 break
             j -= 1
         start = toks[j][0]
