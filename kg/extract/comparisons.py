@@ -26,6 +26,11 @@ VERB = re.compile(
 )
 _SELF = re.compile(r"\b(?:our|we|it|this|the\s+proposed|the\s+resulting)\b", re.I)
 _CLAUSE_END = re.compile(r"[;]|\bwhile\b|\bwhereas\b|\bbut\b", re.I)
+# After these, named methods are the setting of the comparison, not what is beaten
+# ("outperforms X on COCO with the same ResNet-50 backbone").
+_SETTING = re.compile(
+    r"\b(?:with|using|on|in|across|under|at|via|for|when|by|given|based\s+on)\b", re.I
+)
 
 
 @Language.component("kg_comparisons")
@@ -64,6 +69,9 @@ def find_comparisons(doc: Doc) -> Doc:
             rest = text[vpos : sent.end_char]
             stop = _CLAUSE_END.search(rest, len(vm.group()))
             limit = vpos + (stop.start() if stop else len(rest))
+            setting = _SETTING.search(text, vpos + len(vm.group()), limit)
+            if setting:
+                limit = setting.start()
             for m in methods:
                 if vpos < m.start < limit and m.text != winner:
                     doc._.comparisons.append(Comparison(vpos, m.end, winner, m.text, 0.6))

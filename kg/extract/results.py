@@ -22,6 +22,11 @@ _UNIT = r"(?:\s?%|\s?(?:fps|FPS)\b|\s?(?:x|\u00d7)(?![\w])|\s?(?:pp|points?|dB|m
 VALUE_RE = re.compile(
     rf"(?<![\w.]){_NUM}{_UNIT}(?:\s?(?:to|-|\u2013)\s?{_NUM}{_UNIT})?|(?<![\w.])\$\d+(?:\.\d+)?"
 )
+_BEATEN = re.compile(
+    r"(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|over|than|compared\s+(?:to|with)|vs\.?|"
+    r"versus|against)\s+(?:the\s+|a\s+|strong\s+)?$",
+    re.I,
+)
 _SELF = re.compile(r"\b(?:our|we|it|this|proposed|the\s+model|the\s+method|the\s+approach)\b", re.I)
 
 
@@ -49,6 +54,7 @@ def find_results(doc: Doc) -> Doc:
     mentions: list[Mention] = doc._.mentions
     proposed = [m for m in mentions if m.proposed and m.kind == "method"]
     main = min(proposed, key=lambda m: m.start).text if proposed else None
+    text = doc.text
     for sent in sents(doc):
         if sent.start_char < doc._.title_end:
             continue
@@ -77,7 +83,12 @@ def find_results(doc: Doc) -> Doc:
             elif main and _SELF.search(sent.text[:vs]):
                 meth = main
             else:
-                prior = [m for m in methods if m.end <= pos]
+                # Not a method named as what is beaten ("beats BM25 by 100%").
+                prior = [
+                    m
+                    for m in methods
+                    if m.end <= pos and not _BEATEN.search(text[max(0, m.start - 40) : m.start])
+                ]
                 meth = prior[-1].text if prior else None
             if not (met or ds or meth):
                 continue
