@@ -126,6 +126,7 @@ _NAME = re.compile(
     r"""^(?:
         [A-Z][A-Z0-9]+s?                     # CLIP, MLM, GPT, T5, LLMs (filtered later)
       | [A-Za-z]*[a-z][A-Z][A-Za-z0-9]*     # CamelCase: ReCo, DenseCLIP, iBOT, wav2Vec
+      | [A-Z]{2,}[a-z]+[A-Za-z0-9]*         # BERTopic, GPTSwarm, CLIPScore
       | [A-Z][A-Za-z]*\d[A-Za-z0-9]*          # ResNet50, Llama3, CIFAR10
       | [A-Za-z]+[A-Z0-9]*(?:[-+/.][A-Za-z0-9]+)+[+]*  # GPT-4o, ResNet-50, Meta-DMoE, DeiT-T/S/B
       | [A-Z][A-Za-z0-9]*\+\+?              # GCoNet+, MiniWoB++

@@ -142,6 +142,12 @@ _COMMON_METRIC_WORDS = {
 
 
 @lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words the corpus writes mostly in lower case (scripts/build_gazetteers.py)."""
+    return frozenset(gazetteer.load().get("common_words", []))
+
+
+@lru_cache(maxsize=1)
 def gazetteer_names() -> frozenset[str]:
     """Dataset names and aliases as written (case kept), for shape-based lookups."""
     gaz = gazetteer.load()

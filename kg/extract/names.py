@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.doc import Mention, is_name_shaped
-from kg.extract.gazetteer_matcher import DATASET_CUES, gazetteer_names
+from kg.extract.gazetteer_matcher import DATASET_CUES, common_words, gazetteer_names
 
 _WORD = re.compile(r"\S+")
 _STRIP_LEAD = "([{\"'\u201c\u2018"
@@ -237,6 +237,21 @@ _METRIC_LONG = re.compile(
 )
 
 
+_DOTTED_VERSION = re.compile(r"^v?\d+\.\d+[A-Za-z]?$|^\d+(?:\.\d+)?[BM]$")
+
+
+def _versioned_name(word: str, next_word: str, common: frozenset[str]) -> bool:
+    """A plain capitalised word followed by a version is a model name ("Gemini 2.0",
+    "Llama 70B"), unless it is an ordinary word ("Table 2.1", "Version 1.5")."""
+    return (
+        word[:1].isupper()
+        and word[1:].islower()
+        and word.isalpha()
+        and word.lower() not in common
+        and bool(_DOTTED_VERSION.match(next_word))
+    )
+
+
 # "LSTMs", "CNNs", "ViTs": a plural acronym names a family, not one method.
 _PLURAL_FAMILY = re.compile(r"^[A-Z][A-Za-z0-9-]*[A-Z]s$")
 
@@ -348,6 +363,7 @@ def paradigm_or(ab, text: str) -> str | None:  # type: ignore[no-untyped-def]
 def find_names(doc: Doc) -> Doc:
     text = doc.text
     known_bases = gazetteer_names()
+    common = common_words()
     taken = [(m.start, m.end) for m in doc._.mentions if m.kind in ("dataset", "method", "metric")]
     abbrev_kind: dict[str, str | None] = {}
     long_spans = []
@@ -379,8 +395,9 @@ def find_names(doc: Doc) -> Doc:
         m = _SUFFIX.search(w)
         if m:
             w, e = w[: m.start()], e - (len(w) - m.start())
+        nxt_word = ws[i + 1][2] if i + 1 < len(ws) and ws[i + 1][0] == e + 1 else ""
         if (
-            not is_name_shaped(w)
+            not (is_name_shaped(w) or _versioned_name(w, nxt_word, common))
             or w in GENERIC
             or _PLURAL_FAMILY.match(w)
             or abbrev_kind.get(w) in ("generic", "task", "paradigm")
