@@ -299,12 +299,12 @@ _EVAL_BEFORE = re.compile(
     r"trained|fine-?tuned|state-of-the-art|sota|gains?|improvements?|scores?|validated|"
     r"conducted|achiev\w*|outperform\w*)\b[^.;]{0,80}?\b(?:on|across|over|using|with|in)\s+"
     r"(?:the\s+|both\s+|several\s+|multiple\s+|\w+\s+(?:public\s+)?(?:datasets?|benchmarks?)\s*(?:,|:|\()?\s*)?"
-    r"(?:(?-i:[A-Z0-9][\w\-+.'/]*)(?:\s\d[\w.]*)?,?\s+(?:and\s+|or\s+)?)*$",
+    r"(?:(?-i:[A-Z0-9][\w\-+.'/]*)(?:\s\d[\w.]*)?,?\s+(?:and\s+|or\s+|&\s+)?)*$",
     re.I,
 )
 _LIST_BEFORE = re.compile(
-    r"(?:datasets?|benchmarks?|corpora|corpus|suites?)\s*(?:,|:|\()?\s*(?:such\s+as|like|including|"
-    r"e\.g\.,?|i\.e\.,?|namely|viz\.)?\s*(?:(?-i:[A-Z0-9][\w\-+.'/]*)(?:\s\d[\w.]*)?,?\s+(?:and\s+|or\s+)?)*$",
+    r"(?:datasets?|benchmarks?|corpora|corpus|suites?)(?:\s+(?-i:[a-z-]+)){0,6}\s*(?:,|:|\()?\s*(?:such\s+as|like|including|"
+    r"e\.g\.,?|i\.e\.,?|namely|viz\.)?\s*(?:(?-i:[A-Z0-9][\w\-+.'/]*)(?:\s\d[\w.]*)?,?\s+(?:and\s+|or\s+|&\s+)?)*$",
     re.I,
 )
 _BASE = re.compile(r"^(.+?)[-_ ]?(?:\d+[kKmM]?|v\d+(?:\.\d+)?|\d{4}|[A-Z]{1,3})$")
@@ -329,6 +329,14 @@ def looks_like_dataset(
         return False
     if next_word in DATASET_CUES:
         return True
+    # "LiTS liver tumor dataset": a cue word within three lower-case words after the name.
+    after = text[start + len(name) : start + len(name) + 50].split()[:4]
+    for w in after:
+        w = w.strip(".,;:()")
+        if w in DATASET_CUES:
+            return True
+        if not w.islower():
+            break
     before = text[max(0, start - 160) : start]
     if _LIST_BEFORE.search(before) or _EVAL_BEFORE.search(before):
         return True
