@@ -106,7 +106,13 @@ def metrics(shared: Path) -> list[str]:
             for m in (row.get("SOTA Metrics") or "").split(";"):
                 m = _clean(m)
                 # Leaderboard column names: keep plain metric names, drop split/setting labels.
-                if _ok_name(m) and len(m) <= 30 and not re.search(r"[()%:]|\d+\s*sec|N/A", m):
+                # ... and settings that leaderboards list as columns ("weakly-supervised", "test").
+                if (
+                    _ok_name(m)
+                    and len(m) <= 30
+                    and not re.search(r"[()%:]|\d+\s*sec|N/A", m)
+                    and not re.search(r"supervised|shot|train|test|\bval|split|subset", m, re.I)
+                ):
                     names.add(m)
     with open(shared / "resources/nlp_tdms_kb/evaMatrixKB.tsv", encoding="utf-8") as fh:
         for line in fh:

@@ -137,7 +137,6 @@ _COMMON_METRIC_WORDS = {
     "sensitivity",
     "specificity",
     "fps",
-    "forgetting",
 }
 
 
