@@ -120,6 +120,11 @@ def find_contributions(doc: Doc) -> Doc:
             assert cm is not None
             after = sent.start_char + cm.end()
             chosen = _chosen_after(text, [m for m in in_sent if m.start >= after], after)
+            for s0, s1 in _titled_names(text, after, sent.end_char):
+                if not any(s0 < m.end and m.start < s1 for m in mentions):
+                    hit = Mention(s0, s1, text[s0:s1], "method", "kg_contributions", 0.7)
+                    mentions.append(hit)
+                    chosen.append(hit)
         for m in chosen:
             if _is_dataset_apposition(text, m) or (
                 m.kind == "dataset" and m.extractor != "kg_names"
@@ -184,6 +189,30 @@ _DS_AFTER = re.compile(
     r"^\)?\s*(?:,|\(|:)?\s*(?:a|an|the|which\s+is\s+a)?\s*(?:[\w-]+\s+){0,4}?(?:dataset|benchmark|corpus|suite|testbed)s?\b",
     re.I,
 )
+
+
+_TITLED = re.compile(
+    r"\b(?:a|an|the|our|featuring\s+a|featuring\s+an|with\s+a|comprising\s+a|including\s+a)\s+"
+    r"((?:[A-Z][\w-]*\s+){1,4}?[A-Z][\w-]*)\s+"
+    r"(?=(?:framework|model|method|module|network|architecture|algorithm|approach|system|agent|"
+    r"mechanism|strategy|pipeline|block|layer|loss)s?\b)"
+)
+_TITLED_COMPONENT = re.compile(
+    r"\b(?:featuring|comprising|consisting\s+of|including|with)\s+(?:a|an)\s+"
+    r"((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*))?)(?=[\s,.;]|$)"
+)
+
+
+def _titled_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Title-case names given to what is proposed: "we propose a Hybrid LVLMs Collaboration
+    framework, featuring a Frame Selector" -> the two names' offsets."""
+    out = []
+    for rx in (_TITLED, _TITLED_COMPONENT):
+        for m in rx.finditer(text, start, end):
+            words = m.group(1).split()
+            if len(words) >= 2 and all(w[:1].isupper() for w in words):
+                out.append((m.start(1), m.end(1)))
+    return out
 
 
 def _chosen_after(text: str, cands: list[Mention], after: int) -> list[Mention]:
