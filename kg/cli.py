@@ -54,6 +54,14 @@ def extract(papers: tuple[Path, ...], output: Path, workers: int, encoding: str)
 @click.option("--workers", default=1, show_default=True, help="extraction processes")
 @click.option("--encoding", default="utf-8", show_default=True, help="input text encoding")
 @click.option("--quiet", is_flag=True, help="no progress bar")
+@click.option(
+    "--rdf",
+    "rdf_formats",
+    default="ttl,nt,jsonld",
+    show_default=True,
+    help="RDF files to write; graph.nt is streamed, ttl and jsonld build an in-memory graph "
+    "(slow for tens of thousands of papers: use --rdf nt there)",
+)
 def build(
     inputs: tuple[Path, ...],
     out_dir: Path,
@@ -61,6 +69,7 @@ def build(
     workers: int,
     encoding: str,
     quiet: bool,
+    rdf_formats: str,
 ) -> None:
     """Read papers, extract, build the graph; write records, triples and RDF to OUT.
 
@@ -75,6 +84,7 @@ def build(
         workers=workers,
         progress=not quiet,
         encoding=encoding,
+        rdf_formats=[f.strip() for f in rdf_formats.split(",") if f.strip()],
     )
     click.echo(summary.format())
     for msg in summary.reject_messages[:20]:
