@@ -153,6 +153,14 @@ def gazetteer_names() -> frozenset[str]:
     return frozenset(v for d in gaz["datasets"] for v in [d["name"], *d["aliases"]])
 
 
+def _sentence_initial(span) -> bool:  # type: ignore[no-untyped-def]
+    """The span starts a sentence (after a newline or a sentence end)."""
+    i = span.start - 1
+    while i >= 0 and span.doc[i].is_space:
+        i -= 1
+    return i < 0 or span.doc[i].text in (".", "!", "?", ":")
+
+
 class GazetteerMatcher:
     """Component ``kg_gazetteer``: adds dataset / task / metric / method mentions."""
 
@@ -217,8 +225,10 @@ class GazetteerMatcher:
             if len(span) == 1 and (low in self.common or len(text) <= 2):
                 return text in self.case[kind] and nxt in DATASET_CUES and kind == "dataset"
             words = [t.lower_ for t in span if t.is_alpha]
-            if words and all(w in self.common for w in words) and not text.isupper():
-                # "Social Media", "Image Classification": ordinary words, title-cased.
+            title_cased = span.start_char < span.doc._.title_end or _sentence_initial(span)
+            if title_cased and words and all(w in self.common for w in words):
+                # "Social Media" in a title: ordinary words that any title capitalises.
+                # Mid-sentence capitals ("Conceptual Captions") do mark a name.
                 return nxt in DATASET_CUES and kind == "dataset"
             return True
         return True
