@@ -283,5 +283,38 @@ def stats(out_dir: Path) -> None:
     click.echo(format_stats(compute(graph)))
 
 
+@main.command()
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("name")
+def entity(out_dir: Path, name: str) -> None:
+    """Show one entity of OUT_DIR's graph: its id, names, aliases, Papers-with-Code id, papers.
+
+    Example: kg entity out ImageNet-1K
+    """
+    from kg.build import load_graph
+    from kg.identity import describe_entity, format_entity
+
+    try:
+        click.echo(format_entity(describe_entity(load_graph(out_dir), name)))
+    except LookupError as e:
+        raise click.ClickException(f"{e}; try `kg duplicates` or a shorter name") from e
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--threshold", default=0.85, show_default=True, help="name similarity, 0..1")
+@click.option("--limit", default=50, show_default=True, help="rows to print")
+def duplicates(out_dir: Path, threshold: float, limit: int) -> None:
+    """List suspected duplicates: near-identical names that were NOT merged, for review.
+
+    Example: kg duplicates out --threshold 0.9
+    """
+    from kg.build import load_graph
+    from kg.identity import format_duplicates, suspected_duplicates
+
+    items = suspected_duplicates(load_graph(out_dir), threshold)
+    click.echo(format_duplicates(items, limit=limit))
+
+
 if __name__ == "__main__":
     main()
