@@ -4,8 +4,11 @@
     python scripts/train_tagger.py [--tdmsci ../shared/eval/external/tdmsci] [--c1 0.05 --c2 0.05]
 
 Writes kg/data/tdm_tagger.crfsuite. Features include the rule components' BIO tags, so the
-rules run (without the tagger) over each training sentence first. The test split is never read
-here; measure it afterwards with ``kg eval --tdmsci``.
+rules run (without the tagger) over each training sentence first. Self-training (on by
+default): a first model tags sentences of NLP-venue abstracts from the unlabelled shared
+corpus, and the confidently tagged ones join the training data of the final model (--cv with
+self-training is slightly optimistic: the first model saw every fold). The test split is never
+read here; measure it afterwards with ``kg eval --tdmsci``.
 """
 
 from __future__ import annotations
@@ -84,6 +87,42 @@ def scierc_examples(nlp, path: Path) -> list[tuple[list[list[str]], list[str]]]:
     return out
 
 
+def pseudo_labelled(
+    nlp, model: str, corpus: Path, n_abstracts: int, min_confidence: float, seed: int = 1
+) -> list[tuple[list[list[str]], list[str]]]:  # type: ignore[no-untyped-def]
+    """Self-training data: sentences of NLP-venue abstracts of the unlabelled shared corpus,
+    tagged by ``model``, kept when they hold a span and every token's label has marginal
+    probability >= ``min_confidence``."""
+    import gzip
+    import json
+    import random
+
+    from kg.extract.sentences import split_sentences
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(model)
+    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    rows = [r for r in rows if r["venue"].lower().startswith(("acl", "naacl", "coling", "emnlp"))]
+    random.Random(seed).shuffle(rows)
+    out = []
+    for r in rows[:n_abstracts]:
+        abstract = r.get("abstract") or ""
+        for s0, s1 in split_sentences(abstract):
+            doc = nlp.make_doc("\n" + abstract[s0:s1])
+            for name, proc in nlp.pipeline:
+                if name == "kg_tagger":
+                    break
+                doc = proc(doc)
+            x = features(doc, list(range(1, len(doc))))
+            y = tagger.tag(x)
+            if all(label == "O" for label in y):
+                continue
+            if min(tagger.marginal(label, i) for i, label in enumerate(y)) >= min_confidence:
+                out.append((x, y))
+    return out
+
+
 def span_f1(gold: list[list[str]], pred: list[list[str]]) -> float:
     """Exact-match micro F1 of BIO spans."""
     from kg.extract.tagger import bio_spans
@@ -136,6 +175,13 @@ def main() -> None:
     )
     ap.add_argument("--out", default=str(REPO / "kg" / "data" / MODEL_FILE))
     ap.add_argument("--scierc", default=None, help="also train on SciERC train.json (Task, Metric)")
+    ap.add_argument(
+        "--self-train",
+        type=int,
+        default=1500,
+        help="pseudo-label this many NLP-venue abstracts of the shared corpus (0: off)",
+    )
+    ap.add_argument("--min-confidence", type=float, default=0.9)
     ap.add_argument("--cv", type=int, default=0, help="only report K-fold CV span F1 on train")
     args = ap.parse_args()
     nlp = build_nlp(with_tagger=True)
