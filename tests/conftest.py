@@ -129,3 +129,21 @@ def neo4j_empty(neo4j_uri: str) -> str:
         left, _, _ = driver.execute_query("MATCH (n) RETURN count(n) AS n")
         assert left[0]["n"] == 0
     return neo4j_uri
+
+
+@pytest.fixture(scope="session")
+def seed_build_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One build of the seed abstracts per pytest session (graph.ttl and graph.nt), shared by
+    the test modules that read it."""
+    from kg.build import build
+    from kg.evaluate import shared_dir
+
+    out = tmp_path_factory.getbasetemp() / "seed-build"
+    summary = build(
+        [shared_dir() / "data" / "seed_abstracts.txt"],
+        out,
+        progress=False,
+        rdf_formats=("ttl", "nt"),
+    )
+    assert summary.papers == 64
+    return out

@@ -18,7 +18,6 @@ from typing import Any
 import pytest
 
 from kg import cookbook
-from kg.build import build
 from kg.build import load_graph as graph_of_build
 from kg.evaluate import shared_dir
 from kg.query import sparql
@@ -72,19 +71,9 @@ def _case_id(case: tuple[str, dict[str, Any]]) -> str:
     return eid + "".join(f"-{v}" for v in params.values())
 
 
-def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One seed build per pytest session, shared by the test modules that need one."""
-    out = tmp_path_factory.getbasetemp() / "seed-build"
-    if not (out / ".done").exists():
-        summary = build([SEED], out, progress=False, rdf_formats=("ttl", "nt"))
-        assert summary.papers == 64
-        (out / ".done").touch()
-    return out
-
-
 @pytest.fixture(scope="module")
-def seed_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return seed_build(tmp_path_factory)
+def seed_out(seed_build_dir: Path) -> Path:
+    return seed_build_dir
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,6 @@ from typing import Any
 
 import pytest
 
-from kg.build import build
 from kg.build import load_graph as graph_of_build
 from kg.evaluate import shared_dir
 from kg.graph import Edge, Graph, Node
@@ -236,21 +235,11 @@ def _wait_for_bolt(uri: str, proc: subprocess.Popen[bytes], log: Path, timeout: 
             time.sleep(1)
 
 
-def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One seed build per pytest session, shared by the test modules that need one."""
-    out = tmp_path_factory.getbasetemp() / "seed-build"
-    if not (out / ".done").exists():
-        summary = build([SEED], out, progress=False, rdf_formats=("ttl", "nt"))
-        assert summary.papers == 64
-        (out / ".done").touch()
-    return out
-
-
 @pytest.mark.neo4j
 def test_neo4j_admin_import_equals_a_bolt_load(
-    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, neo4j_uri: str
+    tmp_path: Path, seed_build_dir: Path, neo4j_uri: str
 ) -> None:
-    graph = graph_of_build(seed_build(tmp_path_factory))
+    graph = graph_of_build(seed_build_dir)
     write_admin_csv(graph, tmp_path / "csv")
 
     # 1. The real import tool, through the written import.sh.

@@ -9,7 +9,6 @@ import pytest
 from rdflib import Graph, Namespace
 from rdflib.namespace import DCTERMS, RDF, SH
 
-from kg.build import build
 from kg.evaluate import shared_dir
 from kg.paths import schema_file
 
@@ -18,19 +17,9 @@ SHS = Namespace("https://w3id.org/kg-papers/shapes#")
 SDO = Namespace("https://schema.org/")  # a plain Namespace: pytest probes module globals
 
 
-def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One seed build per pytest session, shared by the test modules that need one."""
-    out = tmp_path_factory.getbasetemp() / "seed-build"
-    if not (out / ".done").exists():
-        summary = build([SEED], out, progress=False, rdf_formats=("ttl", "nt"))
-        assert summary.papers == 64
-        (out / ".done").touch()
-    return out
-
-
 @pytest.fixture(scope="module")
-def seed_ttl(tmp_path_factory: pytest.TempPathFactory) -> Graph:
-    return Graph().parse(seed_build(tmp_path_factory) / "graph.ttl", format="turtle")
+def seed_ttl(seed_build_dir: Path) -> Graph:
+    return Graph().parse(seed_build_dir / "graph.ttl", format="turtle")
 
 
 def validate(data: Graph) -> tuple[bool, Graph, str]:

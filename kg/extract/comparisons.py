@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.doc import Comparison, Mention, sents
+from kg.extract.doc import Comparison, Mention, main_method, sents
 
 VERB = re.compile(
     r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|(?:is|are|performs?)\s+better\s+than|"
@@ -36,8 +36,7 @@ _SETTING = re.compile(
 @Language.component("kg_comparisons")
 def find_comparisons(doc: Doc) -> Doc:
     mentions: list[Mention] = doc._.mentions
-    proposed = [m for m in mentions if m.proposed and m.kind == "method"]
-    main = min(proposed, key=lambda m: m.start).text if proposed else None
+    main = main_method(mentions)
     text = doc.text
     for sent in sents(doc):
         if sent.start_char < doc._.title_end:

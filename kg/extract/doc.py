@@ -163,3 +163,9 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
             continue
         kept.append(m)
     return sorted(kept, key=lambda m: m.start)
+
+
+def main_method(mentions: list[Mention]) -> str | None:
+    """The paper's own method: the first proposed method mentioned, if any."""
+    proposed = [m for m in mentions if m.proposed and m.kind == "method"]
+    return min(proposed, key=lambda m: m.start).text if proposed else None

@@ -15,7 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.doc import Mention, Result, sents
+from kg.extract.doc import Mention, Result, main_method, sents
 
 _NUM = r"[+\-\u2212~\u223c\u2248]?\s?\$?\d+(?:,\d{3})*(?:\.\d+)?"
 _UNIT = r"(?:\s?%|\s?(?:fps|FPS)\b|\s?(?:x|\u00d7)(?![\w])|\s?(?:pp|points?|dB|ms|mAP|AP|BLEU|CIDEr|F1)\b)"
@@ -52,8 +52,7 @@ def _nearest(cands: list[Mention], pos: int, prefer_before: bool = True) -> Ment
 @Language.component("kg_results")
 def find_results(doc: Doc) -> Doc:
     mentions: list[Mention] = doc._.mentions
-    proposed = [m for m in mentions if m.proposed and m.kind == "method"]
-    main = min(proposed, key=lambda m: m.start).text if proposed else None
+    main = main_method(mentions)
     text = doc.text
     for sent in sents(doc):
         if sent.start_char < doc._.title_end:
