@@ -94,7 +94,9 @@ def find_contributions(doc: Doc) -> Doc:
                     Mention(occ.start(), occ.end(), tname, "method", "kg_contributions", 0.85, True)
                 )
 
+    long_start = {ab.short.start_char: ab.long.start_char for ab in doc._.abbreviations}
     contrib_sents = []
+    contrib_spans: list[tuple[int, int]] = []  # from the contribution verb to the sentence end
     for sent in sents(doc):
         if sent.start_char < doc._.title_end:
             continue
@@ -104,6 +106,9 @@ def find_contributions(doc: Doc) -> Doc:
         if not (cm or pm):
             continue
         contrib_sents.append(sent)
+        verb = cm or pm
+        assert verb is not None
+        contrib_spans.append((sent.start_char + (verb.start() if cm else 0), sent.end_char))
         in_sent = sorted(
             (
                 m
@@ -119,7 +124,9 @@ def find_contributions(doc: Doc) -> Doc:
         else:
             assert cm is not None
             after = sent.start_char + cm.end()
-            chosen = _chosen_after(text, [m for m in in_sent if m.start >= after], after)
+            chosen = _chosen_after(
+                text, [m for m in in_sent if m.start >= after], after, long_start
+            )
             for s0, s1 in _titled_names(text, after, sent.end_char):
                 if not any(s0 < m.end and m.start < s1 for m in mentions):
                     hit = Mention(s0, s1, text[s0:s1], "method", "kg_contributions", 0.7)
@@ -147,7 +154,20 @@ def find_contributions(doc: Doc) -> Doc:
     # Acronyms: defined in a contribution sentence, or naming a component of the paper's method.
     for ab in doc._.abbreviations:
         short, long = ab.short.text, ab.long.text
-        in_contrib = any(s.start_char <= ab.short.start_char < s.end_char for s in contrib_sents)
+        # Defined after the contribution verb, and named like a thing that is built (a
+        # component noun or a Title-Case name): "we introduce ... a group affinity module (GAM)"
+        # but not "we study uncertainty quantification (UQ)".
+        in_contrib = (
+            any(start <= ab.short.start_char < end for start, end in contrib_spans)
+            and bool(
+                _COMPONENT.search(long)
+                or all(w[:1].isupper() for w in long.split())
+                # "a group-based symmetric triplet (GST) loss"
+                or _COMPONENT.search(
+                    " ".join(text[ab.short.end_char : ab.short.end_char + 20].split()[1:2])
+                )
+            )
+        )
         component = _COMPONENT.search(long) and not long[:1].isupper()
         for m in mentions:
             if m.text == short and m.kind == "method":
@@ -215,12 +235,17 @@ def _titled_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _chosen_after(text: str, cands: list[Mention], after: int) -> list[Mention]:
+def _chosen_after(
+    text: str, cands: list[Mention], after: int, long_start: dict[int, int]
+) -> list[Mention]:
     """After "we propose/introduce ...": the first name (unless it is plainly used: "from CLIP"),
-    the names listed right after it, and any name introduced by "termed/dubbed/called"."""
+    the names listed right after it, and any name introduced by "termed/dubbed/called".
+    ``long_start`` maps an acronym's offset to its long form's, whose lead then counts
+    ("using Laplacian approximation (LA)" is used, not proposed)."""
     chosen: list[Mention] = []
     for m in cands:
-        lead = text[max(after, m.start - 40) : m.start]
+        at = long_start.get(m.start, m.start)
+        lead = text[max(after, at - 40) : at]
         if _NAMING.search(lead) or _OUR.search(lead):
             chosen.append(m)
         elif not chosen and m.start - after < 160:

@@ -140,6 +140,8 @@ def is_name_shaped(word: str) -> bool:
     """True for words shaped like a proper name of a method/dataset (not plain words)."""
     if len(word) < 2 or not _NAME.match(word):
         return False
+    if "-" in word and not any(c.isupper() for c in word):
+        return False  # "rank-1", "top-5", "k-means": lower-case compounds are no names
     # Plain capitalised compounds like "Self-Supervised" or "State-of-the-Art" are not names.
     parts = re.split(r"[-/.]", word)
     if len(parts) > 1 and all(p[:1].isupper() and p[1:].islower() or p.islower() for p in parts):

@@ -209,7 +209,22 @@ GENERIC = {
     "4D",
     "6D",
 }
-GENERIC |= {"SoTAs", "SOTAs", "U.S", "U.K", "AUC", "F1", "mAP", "mIoU", "BLEU", "ROUGE", "PSNR"}
+GENERIC |= {
+    "FC",
+    "FCN",
+    "ReLU",
+    "SoTAs",
+    "SOTAs",
+    "U.S",
+    "U.K",
+    "AUC",
+    "F1",
+    "mAP",
+    "mIoU",
+    "BLEU",
+    "ROUGE",
+    "PSNR",
+}
 # Acronyms that ARE specific techniques although they read like families (see GUIDELINES).
 NOT_GENERIC = {"CoT", "MoE", "LoRA", "RAG", "SFT", "RLHF", "PEFT", "ICL", "KD"}
 GENERIC -= NOT_GENERIC
@@ -387,7 +402,10 @@ def find_names(doc: Doc) -> Doc:
     doc._.mentions = [
         m
         for m in doc._.mentions
-        if not (m.kind == "method" and abbrev_kind.get(m.text) in ("generic", "task", "paradigm"))
+        if not (
+            m.kind == "method"
+            and (abbrev_kind.get(m.text) in ("generic", "task", "paradigm") or m.text in GENERIC)
+        )
     ]
     # Likewise a metric acronym defined here as something else ("collaborative filtering (CF)").
     longs = {ab.short.text: ab.long.text for ab in doc._.abbreviations}
