@@ -145,9 +145,6 @@ def build(
     rdf_formats: Sequence[str] = ("ttl", "nt", "jsonld"),
 ) -> BuildSummary:
     """Read, extract, build the graph and write every output to ``out_dir``."""
-    from kg.sinks.rdf import write_rdf
-    from kg.sinks.triples import write_triples
-
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     summary = BuildSummary(out_dir=str(out))
@@ -165,6 +162,22 @@ def build(
     summary.rejects = len(rejects)
     summary.reject_messages = [r.message() for r in rejects]
     summary.papers_read = summary.papers + summary.rejects
+
+    return write_outputs(records, out, summary, rdf_formats, neo4j_uri, neo4j_user, neo4j_password)
+
+
+def write_outputs(
+    records: list[PaperRecord],
+    out: Path,
+    summary: BuildSummary,
+    rdf_formats: Sequence[str] = ("ttl", "nt", "jsonld"),
+    neo4j_uri: str | None = None,
+    neo4j_user: str | None = None,
+    neo4j_password: str | None = None,
+) -> BuildSummary:
+    """Graph, triples, RDF (and Neo4j) from records: the part of a build after extraction."""
+    from kg.sinks.rdf import write_rdf
+    from kg.sinks.triples import write_triples
 
     graph = build_graph(records)
     counts = Counter(n.label for n in graph.nodes.values())
@@ -185,6 +198,36 @@ def build(
 
         summary.neo4j = load_neo4j(graph, neo4j_uri, neo4j_user, neo4j_password)
     return summary
+
+
+def merge_builds(
+    build_dirs: Sequence[str | Path],
+    out_dir: str | Path,
+    rdf_formats: Sequence[str] = ("ttl", "nt", "jsonld"),
+) -> BuildSummary:
+    """One build from several: their records (a paper in a later folder replaces the same id
+    in an earlier one) give the same graph, triples and RDF as building all inputs at once,
+    because the graph is a function of the records and does not depend on their order."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    by_id: dict[str, PaperRecord] = {}
+    rejects: list[dict[str, Any]] = []
+    for d in build_dirs:
+        for rec in read_records(Path(d) / "records.jsonl"):
+            by_id.pop(rec.id, None)  # keep the latest version, at its latest position
+            by_id[rec.id] = rec
+        rej = Path(d) / "rejects.jsonl"
+        if rej.exists():
+            rejects += [json.loads(line) for line in open(rej, encoding="utf-8") if line.strip()]
+    records = list(by_id.values())
+    summary = BuildSummary(out_dir=str(out))
+    write_jsonl(out / "records.jsonl", (r.to_json() for r in records))
+    write_jsonl(out / "rejects.jsonl", rejects)
+    summary.files["records"] = str(out / "records.jsonl")
+    summary.files["rejects"] = str(out / "rejects.jsonl")
+    summary.papers, summary.rejects = len(records), len(rejects)
+    summary.papers_read = summary.papers + summary.rejects
+    return write_outputs(records, out, summary, rdf_formats)
 
 
 def _count_nt(path: Path) -> int:

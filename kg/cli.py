@@ -100,6 +100,29 @@ def build(
 
 
 @main.command()
+@click.argument(
+    "build_dirs",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+)
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path))
+@click.option("--rdf", "rdf_formats", default="ttl,nt,jsonld", show_default=True)
+def merge(build_dirs: tuple[Path, ...], out_dir: Path, rdf_formats: str) -> None:
+    """Merge build folders into one, equal to building all their inputs at once (a paper in a
+    later folder replaces the same paper id in an earlier one).
+
+    Example: kg merge out-a out-b --out out-ab
+    """
+    from kg.build import merge_builds
+
+    summary = merge_builds(
+        build_dirs, out_dir, rdf_formats=[f.strip() for f in rdf_formats.split(",") if f.strip()]
+    )
+    click.echo(summary.format())
+
+
+@main.command()
 @click.argument("out_dir", required=False, type=click.Path(path_type=Path))
 @click.option("--sparql", default=None, help="SPARQL query over OUT_DIR's RDF (no server)")
 @click.option("--cypher", default=None, help="Cypher query (needs --neo4j)")
