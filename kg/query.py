@@ -20,7 +20,7 @@ Example::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +107,15 @@ def _ox_str(term: Any) -> str:
     return str(term)
 
 
+def _select_rows(
+    names: list[str], solutions: Any, to_str: Callable[[Any], str]
+) -> list[dict[str, str]]:
+    """SELECT solutions as {variable: string}, unbound variables left out (either engine)."""
+    return [
+        {name: to_str(sol[name]) for name in names if sol[name] is not None} for sol in solutions
+    ]
+
+
 def _oxigraph_rows(result: Any) -> list[dict[str, str]]:
     import pyoxigraph as ox
 
@@ -121,16 +130,7 @@ def _oxigraph_rows(result: Any) -> list[dict[str, str]]:
             }
             for t in result
         ]
-    names = [v.value for v in result.variables]
-    rows = []
-    for solution in result:
-        row = {}
-        for name in names:
-            term = solution[name]
-            if term is not None:
-                row[name] = _ox_str(term)
-        rows.append(row)
-    return rows
+    return _select_rows([v.value for v in result.variables], result, _ox_str)
 
 
 # ------------------------------------------------------------------------------------ rdflib
@@ -161,16 +161,7 @@ def _rdflib_rows(result: Any) -> list[dict[str, str]]:
             {"subject": _rd_str(s), "predicate": _rd_str(p), "object": _rd_str(o)}
             for s, p, o in result.graph
         ]
-    names = [str(v) for v in result.vars]
-    rows = []
-    for r in result:
-        row = {}
-        for name in names:
-            term = r[name]
-            if term is not None:
-                row[name] = _rd_str(term)
-        rows.append(row)
-    return rows
+    return _select_rows([str(v) for v in result.vars], result, _rd_str)
 
 
 # ------------------------------------------------------------------------------------- table

@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.doc import Comparison, Mention, main_method, sents
+from kg.extract.doc import Comparison, Mention, abstract_sents, main_method
 
 VERB = re.compile(
     r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|(?:is|are|performs?)\s+better\s+than|"
@@ -38,9 +38,7 @@ def find_comparisons(doc: Doc) -> Doc:
     mentions: list[Mention] = doc._.mentions
     main = main_method(mentions)
     text = doc.text
-    for sent in sents(doc):
-        if sent.start_char < doc._.title_end:
-            continue
+    for sent in abstract_sents(doc):
         for vm in VERB.finditer(sent.text):
             if vm.group().lower().startswith("on par"):
                 continue

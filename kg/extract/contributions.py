@@ -17,7 +17,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.doc import Mention, is_name_shaped, resolve_overlaps, sents
+from kg.extract.doc import Mention, abstract_sents, is_name_shaped, resolve_overlaps
 from kg.extract.names import GENERIC
 
 _CONTRIB = re.compile(
@@ -95,17 +95,13 @@ def find_contributions(doc: Doc) -> Doc:
                 )
 
     long_start = {ab.short.start_char: ab.long.start_char for ab in doc._.abbreviations}
-    contrib_sents = []
     contrib_spans: list[tuple[int, int]] = []  # from the contribution verb to the sentence end
-    for sent in sents(doc):
-        if sent.start_char < doc._.title_end:
-            continue
+    for sent in abstract_sents(doc):
         s_text = sent.text
         cm = _CONTRIB.search(s_text)
         pm = None if cm else _PASSIVE.search(s_text)
         if not (cm or pm):
             continue
-        contrib_sents.append(sent)
         verb = cm or pm
         assert verb is not None
         contrib_spans.append((sent.start_char + (verb.start() if cm else 0), sent.end_char))

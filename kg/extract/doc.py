@@ -108,6 +108,11 @@ def sents(doc: Doc) -> list[Sent]:
     return [Sent(s, e, text[s:e]) for s, e in doc._.sentences]
 
 
+def abstract_sents(doc: Doc) -> list[Sent]:
+    """The sentences after the title (where results, comparisons and contributions are read)."""
+    return [s for s in sents(doc) if s.start_char >= doc._.title_end]
+
+
 def sentence_bounds(doc: Doc, char: int) -> tuple[int, int]:
     """(start, end) of the sentence holding character ``char``."""
     bounds = doc._.sentences

@@ -15,7 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.doc import Mention, Result, main_method, sents
+from kg.extract.doc import Mention, Result, abstract_sents, main_method
 
 _NUM = r"[+\-\u2212~\u223c\u2248]?\s?\$?\d+(?:,\d{3})*(?:\.\d+)?"
 _UNIT = r"(?:\s?%|\s?(?:fps|FPS)\b|\s?(?:x|\u00d7)(?![\w])|\s?(?:pp|points?|dB|ms|mAP|AP|BLEU|CIDEr|F1)\b)"
@@ -54,9 +54,7 @@ def find_results(doc: Doc) -> Doc:
     mentions: list[Mention] = doc._.mentions
     main = main_method(mentions)
     text = doc.text
-    for sent in sents(doc):
-        if sent.start_char < doc._.title_end:
-            continue
+    for sent in abstract_sents(doc):
         vals = values(sent.text)
         if not vals:
             continue
