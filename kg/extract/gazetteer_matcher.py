@@ -17,6 +17,8 @@ from spacy.tokens import Doc
 
 from kg import gazetteer
 from kg.extract.doc import Mention
+from kg.extract.metrics import metric_phrases
+from kg.extract.words import STOP, verb_words
 
 DATASET_CUES = {
     "dataset",
@@ -140,6 +142,47 @@ _COMMON_METRIC_WORDS = {
 }
 
 
+_AFTER_VERB_RECALL = {"the", "a", "an", "past", "their", "its", "that", "how", "what", "prior"}
+# Nouns a metric acronym may head ("BLEU scores", "F1 points"); any other lower-case word
+# after an acronym shows the acronym is a modifier ("MR images").
+_METRIC_NOUNS = {
+    "score",
+    "scores",
+    "value",
+    "values",
+    "metric",
+    "metrics",
+    "points",
+    "point",
+    "improvement",
+    "improvements",
+    "gain",
+    "gains",
+    "drop",
+    "increase",
+    "reduction",
+    "margin",
+    "measure",
+    "performance",
+    "results",
+    "result",
+    "loss",
+    "evaluation",
+}
+
+
+def _modifies(word: str) -> bool:
+    """A lower-case content word after an acronym makes the acronym its modifier."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and len(word) > 3
+        and word not in _METRIC_NOUNS
+        and word not in STOP
+        and word not in verb_words()
+    )
+
+
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Words the corpus writes mostly in lower case (scripts/build_gazetteers.py)."""
@@ -199,6 +242,9 @@ class GazetteerMatcher:
             doc._.mentions.append(
                 Mention(span.start_char, span.end_char, text, kind, self.name, conf)
             )
+        lowered = full.lower()
+        for s, e in metric_phrases(lowered):
+            doc._.mentions.append(Mention(s, e, full[s:e], "metric", "kg_metrics", 0.6))
         return doc
 
     def _keep(self, kind: str, text: str, span) -> bool:  # type: ignore[no-untyped-def]
@@ -213,7 +259,15 @@ class GazetteerMatcher:
                 return False  # acronyms and symbols must match in case ("AUC", "BLEU@4")
             else:
                 exact = False
-            if len(span) == 1 and low in self.common:
+            nxt = span.doc[span.end] if span.end < len(span.doc) else None
+            nxt_word = "" if nxt is None else nxt.text
+            if span.start_char < span.doc._.title_end:
+                nxt_word = nxt_word.lower()  # a title capitalises every word
+            if len(span) == 1 and text.isupper() and _modifies(nxt_word):
+                return False  # "MR images": an acronym naming the kind of a noun
+            if len(span) == 1 and low in self.common and not any(c.isupper() for c in text[1:]):
+                if low == "recall" and (nxt is None or nxt.lower_ in _AFTER_VERB_RECALL):
+                    return False  # "recall past experiences": the verb
                 return low in _COMMON_METRIC_WORDS
             return exact or text.islower() or text[:1].isupper() and text[1:].islower()
         if kind in ("dataset", "method"):

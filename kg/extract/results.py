@@ -18,7 +18,10 @@ from spacy.tokens import Doc
 from kg.extract.doc import Mention, Result, abstract_sents, main_method
 
 _NUM = r"[+\-\u2212~\u223c\u2248]?\s?\$?\d+(?:,\d{3})*(?:\.\d+)?"
-_UNIT = r"(?:\s?%|\s?(?:fps|FPS)\b|\s?(?:x|\u00d7)(?![\w])|\s?(?:pp|points?|dB|ms|mAP|AP|BLEU|CIDEr|F1)\b)"
+_UNIT = (
+    r"(?:\s?\\?%|\s?(?:fps|FPS)\b|\s?(?:x|\u00d7)(?![\w])|"
+    r"\s?(?:pp|points?|dB|ms|cm|mm|mAP|AP|BLEU|CIDEr|F1)\b)"
+)
 VALUE_RE = re.compile(
     rf"(?<![\w.]){_NUM}{_UNIT}(?:\s?(?:to|-|\u2013)\s?{_NUM}{_UNIT})?|(?<![\w.])\$\d+(?:\.\d+)?"
 )
@@ -30,14 +33,26 @@ _BEATEN = re.compile(
 _SELF = re.compile(r"\b(?:our|we|it|this|proposed|the\s+model|the\s+method|the\s+approach)\b", re.I)
 
 
+# Numbers that share one unit written after a bracket: "(8.4, 16.7/5.43)%".
+_SHARED_UNIT = re.compile(r"\((\s*\d+(?:\.\d+)?(?:\s*[,/]\s*\d+(?:\.\d+)?)+\s*)\)\s?\\?%")
+_SHARED_NUM = re.compile(r"\d+(?:\.\d+)?")
+
+
 def values(text: str) -> list[tuple[int, int, str]]:
-    """Score-like values with their offsets: ``values("reaches 82.1% top-1")``."""
+    """Score-like values with their offsets: ``values("reaches 82.1% top-1")``.
+
+    Numbers sharing one bracketed unit each become a value: ``values("(8.4, 5.43)%")`` gives
+    "8.4%" and "5.43%"."""
     out = []
+    for m in _SHARED_UNIT.finditer(text):
+        for n in _SHARED_NUM.finditer(m.group(1)):
+            s = m.start(1) + n.start()
+            out.append((s, s + len(n.group()), n.group() + "%"))
     for m in VALUE_RE.finditer(text):
-        v = m.group().strip()
+        v = m.group().strip().replace("\\%", "%")
         lead = len(m.group()) - len(m.group().lstrip())
-        out.append((m.start() + lead, m.start() + lead + len(v), v))
-    return out
+        out.append((m.start() + lead, m.start() + lead + len(m.group().strip()), v))
+    return sorted(out)
 
 
 def _nearest(cands: list[Mention], pos: int, prefer_before: bool = True) -> Mention | None:

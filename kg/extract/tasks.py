@@ -18,8 +18,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg import gazetteer
-from kg.extract.doc import Mention
+from kg.extract.doc import Mention, is_name_shaped
 from kg.extract.names import paradigm_or
+from kg.extract.words import STOP, verb_words
 
 HEADS = {
     "learning",
@@ -98,21 +99,6 @@ _NEEDS_FRAME = {
     "generation",
     "analysis",
 }
-STOP = set(
-    """a an the of for and or in on with to by from as at into via over under our we their
-its his her this that these those such both each every all any some many several various
-different other others new novel existing previous prior recent current traditional
-conventional standard typical popular common general generic simple effective efficient robust
-accurate strong better best improved improving improve improves proposed propose present
-presents introduce introduces our challenging difficult important key main major large
-significant better state-of-the-art sota downstream future further more most less high low
-good great real practical powerful additional related specific certain particular whole full
-first second third two three four five one is are was were be been being can could may might
-will would should must has have had do does did not no than then also only just well very
-unified joint end-to-end based driven guided aware using used use via toward towards what
-which who how where when while during across between among within without including include
-includes e.g. i.e. etc. it they them he she you your my me us self own same like""".split()
-)
 _WORD = re.compile(r"(?<!['\u2019])\b[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 # A noun right after the phrase means the phrase only modifies it ("confidence enhancement
 # module", "dense prediction models"): not a task mention there.
@@ -133,14 +119,21 @@ def _vocab() -> tuple[frozenset[str], frozenset[str]]:
     """(words of Papers-with-Code task names, verbs seen after "we" in the corpus)."""
     gaz = gazetteer.load()
     words = {w for t in gaz["tasks"] for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", t.lower())}
-    verbs = set(gaz.get("verbs", []))
-    return frozenset(words - verbs - STOP), frozenset(verbs)
+    verbs = verb_words()
+    return frozenset(words - verbs - STOP), verbs
 
 
 _ADJ_COMPOUND = re.compile(
     r"-(?:based|consuming|quality|efficient|intensive|like|aware|art|specific|scale|level|free|"
     r"friendly|agnostic|dependent|independent|driven|oriented|intensive|related)$"
 )
+
+
+@lru_cache(maxsize=2)
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the lower-case words of ``text``; task_phrases and framed_tasks
+    read the same lowered Doc text, so it is split once."""
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
 def _task_compound(word: str, vocab: frozenset[str]) -> bool:
@@ -156,7 +149,7 @@ def task_phrases(text: str) -> list[tuple[int, int]]:
     a verb ("address", "achieve") or a function word.
     """
     vocab, verbs = _vocab()
-    toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    toks = _tokens(text)
     out = []
     for i, (_, e, w) in enumerate(toks):
         if w not in HEADS and not (w.endswith("-learning") or w.endswith("-answering")):
@@ -175,6 +168,226 @@ def task_phrases(text: str) -> list[tuple[int, int]]:
         if start > 0 and text[start - 1].isalnum():
             continue
         out.append((start, e))
+    return out
+
+
+# Problem words outside HEADS that end a task phrase where the text frames it as a problem
+# ("information design", "legged locomotion", "clinical diagnosis", "line counting").
+_EXTRA_HEADS = {"design", "control", "inference", "analysis"}
+_NOT_HEADS = {
+    "training",
+    "setting",
+    "settings",
+    "using",
+    "following",
+    "including",
+    "being",
+    "existing",
+    "during",
+    "thing",
+    "nothing",
+    "something",
+    "string",
+    "building",
+    "morning",
+    "information",
+    "function",
+    "distribution",
+    "representation",
+    "condition",
+    "position",
+    "section",
+    "question",
+    "solution",
+    "application",
+    "applications",
+    "operation",
+    "relation",
+    "basis",
+    "thesis",
+    "hypothesis",
+    "version",
+    "dimension",
+    "attention",
+    "motion",
+    "emotion",
+    "population",
+    "direction",
+    "region",
+    "decision",
+    "decisions",
+    # Nominals that name a technique rather than a problem ("Integer Programming",
+    # "Matrix Factorization", "Belief Propagation"): read on random corpus titles.
+    "programming",
+    "embedding",
+    "embeddings",
+    "convolution",
+    "regularization",
+    "regularisation",
+    "factorization",
+    "factorisation",
+    "elimination",
+    "decomposition",
+    "approximation",
+    "propagation",
+    "integration",
+    "pre-training",
+    "pretraining",
+    "fine-tuning",
+    "encoding",
+    "pooling",
+    "boosting",
+    "normalization",
+    "distillation",
+    "augmentation",
+    "transformation",
+    "optimization",
+    "optimisation",
+    "consisting",
+    "comprising",
+    "ignoring",
+    "requiring",
+    "involving",
+    "regarding",
+    "according",
+    "concerning",
+}
+_PROBLEM_SUFFIX = re.compile(r"(?:tion|sion|sis|ing)$")
+
+
+@lru_cache(maxsize=65536)
+def problem_head(word: str) -> bool:
+    """A word that can end a task phrase: ``problem_head("locomotion")``."""
+    if word in HEADS or word in _EXTRA_HEADS or word.endswith("-learning"):
+        return True
+    return (
+        len(word) > 6
+        and word not in _NOT_HEADS
+        and word not in _vocab()[1]
+        and bool(_PROBLEM_SUFFIX.search(word))
+    )
+
+
+def _plain(word: str, verbs: frozenset[str]) -> bool:
+    """A word that may sit inside a framed task phrase (no function word, verb, adverb)."""
+    return (
+        word not in STOP
+        and word not in verbs
+        and word not in _JUDGING
+        and not word.endswith("ly")
+        and bool(_PLAIN.fullmatch(word))
+    )
+
+
+_PLAIN = re.compile(r"[a-z0-9][a-z0-9]*(?:-[a-z0-9]+)*")
+_JUDGING = set(
+    """challenging enhanced accurate scalable robust efficient effective reliable interpretable
+explainable better improved faster novel generic general standard classical classic
+fundamental long-standing longstanding open important hard difficult crucial critical
+emerging increasingly widely interesting yet often-challenging complex original""".split()
+)
+# "the problem of X", "a X task", "we address X", "for X": frames that present X as a task.
+_FRAME_AFTER = re.compile(
+    r"\b(?:(?P<of>(?:problems?|tasks?|challenges?)\s+of)|(?P<for>for))\s+(?:the\s+|a\s+|an\s+)?$"
+)
+_FRAME_NOUN = re.compile(r"^\s(?:task|tasks|problem|problems)\b")
+
+
+def framed_tasks(text: str) -> list[tuple[int, int, str]]:
+    """Offsets of task phrases the lower-cased ``text`` frames as problems:
+    ``framed_tasks("a grand challenge for legged locomotion.")``.
+
+    The phrase is two to five plain words ending in a problem head (:func:`problem_head`),
+    right after a frame ("problem of", "we address", "for", "in") or right before "task" /
+    "problem"."""
+    verbs = _vocab()[1]
+    toks = _tokens(text)
+    out = []
+    n = len(toks)
+    for i in range(n):
+        if not problem_head(toks[i][2]):
+            continue
+        j = i
+        while j > 0 and i - j < 4:
+            ps, pe, pw = toks[j - 1]
+            if text[pe : toks[j][0]] != " " or not _plain(pw, verbs):
+                break
+            j -= 1
+        s, e = toks[j][0], toks[i][1]
+        first = toks[j][2]
+        if i - j < 1 or (s > 0 and text[s - 1] in "-/'") or first in _NOT_HEADS:
+            continue
+        if first.endswith("ing") and first not in HEADS:
+            continue  # "for leveraging expert intervention": a verb phrase
+        if text[s:e] in _GENERIC:
+            continue
+        fa = _FRAME_AFTER.search(text[max(0, s - 40) : s])
+        if _FRAME_NOUN.match(text[e : e + 10]):
+            out.append((s, e, "noun"))
+        elif fa:
+            out.append((s, e, fa.lastgroup or ""))
+    # Only the longest phrase where several end at heads ("glacier calving forecasting").
+    return [x for x in out if not any(y[0] <= x[0] and x[1] < y[1] for y in out)]
+
+
+# Fields too broad to be the task of one paper.
+_GENERIC = {
+    "machine learning",
+    "deep learning",
+    "unsupervised learning",
+    "supervised learning",
+    "natural language processing",
+    "computer vision",
+    "statistical learning",
+    "representation learning",
+}
+
+_TITLE_SPLIT = re.compile(
+    r"\s*[:?!]\s*|\s+(?:for|via|by|using|with|in|on|from|towards?|through|over|under|"
+    r"against|beyond|without|to|at|and\s+its|as|into)\s+|^(?:towards?|on|learning\s+to)\s+",
+    re.I,
+)
+
+
+_MEANS = re.compile(r"via|by|using|with|through|from|as|into")
+
+
+def title_tasks(title: str) -> list[tuple[int, int]]:
+    """Offsets of task phrases in a title: a piece between separators ("for", "via", "by",
+    ":") made of two to five plain words that ends in a problem head
+    ("Crowd Counting by Integer Programming") or starts with one of HEADS ("Tracking
+    Translucent Objects over Time"). Name-shaped words ("FinderNet") disqualify a piece."""
+    verbs = _vocab()[1]
+    out = []
+    pos, means = 0, False
+    for m in [*_TITLE_SPLIT.finditer(title), None]:
+        end = m.start() if m else len(title)
+        piece, offset, after_means = title[pos:end], pos, means
+        pos = m.end() if m else len(title)
+        sep = m.group().strip().lower() if m else ""
+        means = bool(_MEANS.fullmatch(sep))
+        if after_means or sep == "for":
+            continue  # "X for Y", "Y by X": X is the means, not the problem
+        words = [
+            (w.start() + offset, w.end() + offset, w.group()) for w in re.finditer(r"\S+", piece)
+        ]
+        # The longest run of plain words at the end of the piece.
+        k = len(words)
+        while k > 0:
+            raw = words[k - 1][2]
+            low = raw.lower()
+            if not _plain(low, verbs) or (is_name_shaped(raw) and not re.fullmatch(r"\d[dD]", raw)):
+                break
+            k -= 1
+        run = words[k:]
+        if not 2 <= len(run) <= 5:
+            continue
+        first, last = run[0][2].lower(), run[-1][2].lower()
+        phrase = " ".join(w[2].lower() for w in run)
+        if phrase in _GENERIC:
+            continue
+        if problem_head(last) or (k == 0 and first in HEADS and first.endswith("ing")):
+            out.append((run[0][0], run[-1][1]))
     return out
 
 
@@ -201,6 +414,14 @@ def find_tasks(doc: Doc) -> Doc:
         if _NOUN_AFTER.match(text[e : e + 16]):
             continue
         doc._.mentions.append(Mention(s, e, original, "task", "kg_tasks", 0.45))
+    for s, e, how in framed_tasks(lowered):
+        if s < title_end:
+            continue
+        if text[s].isupper() and text[s + 1 : s + 2].islower():
+            continue  # "After reviewing ...": a capitalised sentence start, or a name
+        doc._.mentions.append(Mention(s, e, text[s:e], "task", "kg_tasks.framed." + how, 0.5))
+    for s, e in title_tasks(text[:title_end]):
+        doc._.mentions.append(Mention(s, e, text[s:e], "task", "kg_tasks.title", 0.5))
     # Paradigms ("contrastive learning") are tasks only where framed as the problem.
     doc._.mentions = [
         m

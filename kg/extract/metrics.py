@@ -1,0 +1,108 @@
+"""Metric phrases no list has, found by their head noun in a measuring context.
+
+A metric is often written as a lower-case noun phrase ending in a word that names a measure
+("mean absolute translation error", "average inference cost", "exploration efficiency",
+"identity switches"). From such a head the phrase extends left over up to three modifier
+words (lower-case words that are not function words, verbs, adverbs or evaluative adjectives:
+"high accuracy" is no metric, "segmentation accuracy" is). A phrase counts only in a context
+that measures something: a score-like number close by ("an average error of 0.90 cm"), a
+change or comparison word just before it ("reduces the average inference cost", "gains in
+answer accuracy", "in terms of"), or as the next item of a list that started with one. A bare
+head ("accuracy") is left to the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.words import STOP, TASK_HEADS, verb_words
+
+HEADS = {
+    "accuracy",
+    "accuracies",
+    "precision",
+    "recall",
+    "error",
+    "errors",
+    "cost",
+    "costs",
+    "rate",
+    "rates",
+    "score",
+    "scores",
+    "efficiency",
+    "effectiveness",
+    "switches",
+    "distance",
+    "latency",
+    "throughput",
+    "correlation",
+}
+# Words that judge a value rather than name what is measured ("competitive accuracy").
+_JUDGING = set(
+    """higher lower better worse competitive comparable superior inferior remarkable impressive
+improved increased reduced decreased excellent promising reasonable satisfactory similar
+substantial considerable notable marginal minimal maximal optimal favorable favourable
+acceptable desired desirable theoretical empirical reported resulting overall final total
+small smaller large larger huge poor higher-order reliable leading greater lowest highest
+fixed constant arbitrary given certain fast faster slow slower linear exponential
+polynomial sublinear quadratic logarithmic optimal near-optimal minimax worst-case
+single half double mixed arithmetic computation numerical floating-point expected evaluation
+bit""".split()
+)
+# "learning rate" and "dropout rate" are settings, not measures.
+_SETTING_OF = {"learning", "dropout", "masking", "mask", "sampling", "discount", "decay"}
+_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_NUMBER = re.compile(r"(?<![\w.])[+\-\u2212]?\d+(?:\.\d+)?\s?(?:%|[a-zA-Z]{1,3}\b)?")
+_CUE_BEFORE = re.compile(
+    r"\b(?:improv\w*|boost\w*|enhanc\w*|increas\w*|reduc\w*|decreas\w*|minimi[sz]\w*|"
+    r"maximi[sz]\w*|lower\w*|rais\w*|gains?|terms|achiev\w*|yield\w*|obtain\w*|higher|better|"
+    r"measured|evaluated|reports?|reported|trade-?offs?|number|metrics?|measures?|outperform\w*|"
+    r"surpass\w*|drops?|loss)\b[^.;:]{0,40}$"
+)
+_NOUN_AFTER = re.compile(r"^\s(?:maps?|bars?|functions?|terms?|bounds?)\b")
+# Qualities that papers also merely hope for ("improving therapeutic effectiveness"): a
+# metric only beside a number or in a sentence that reports results.
+_SOFT = {"efficiency", "effectiveness", "cost", "costs"}
+_REPORT = re.compile(
+    r"\b(?:experiment\w*|results?|evaluat\w*|outperform\w*|gains?|achiev\w*|yield\w*)\b"
+)
+_CHAIN = re.compile(r"^(?:,\s*|\s+(?:and|or)\s+|,\s*and\s+)$")
+
+
+def metric_phrases(text: str) -> list[tuple[int, int]]:
+    """Offsets of metric phrases in a lower-cased sentence:
+    ``metric_phrases("it reduces the average inference cost by 50%")``."""
+    verbs = verb_words()
+    toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    found: list[tuple[int, int]] = []
+    for i, (_, he, w) in enumerate(toks):
+        if w not in HEADS:
+            continue
+        j = i
+        while j > 0 and i - j < 3:
+            ps, pe, pw = toks[j - 1]
+            if text[pe : toks[j][0]] != " " or pw in STOP or pw in verbs or pw in _JUDGING:
+                break
+            if pw.endswith("ly") or pw in HEADS and pw not in ("error", "rate"):
+                break
+            if pw.endswith("ing") and pw not in TASK_HEADS:
+                break  # "surpassing human accuracy": a verb; "tracking accuracy" is kept
+            j -= 1
+        if j == i or (w in ("rate", "rates") and toks[i - 1][2] in _SETTING_OF):
+            continue
+        start = toks[j][0]
+        if _NOUN_AFTER.match(text[he : he + 8]):
+            continue  # "score maps", "error bars": the measure only modifies a noun
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-/"):
+            continue
+        before, after = text[max(0, start - 60) : start], text[he : he + 40]
+        chained = bool(found) and bool(_CHAIN.match(text[found[-1][1] : start]))
+        number = _NUMBER.search(after) or _NUMBER.search(before[-25:])
+        if w in _SOFT and not number:
+            sent_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+            if not _REPORT.search(text, sent_start + 1, start):
+                continue
+        if chained or number or _CUE_BEFORE.search(before):
+            found.append((start, he))
+    return found

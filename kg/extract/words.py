@@ -1,0 +1,44 @@
+"""Word lists shared by the phrase finders (tasks, metrics): function words and verbs.
+
+There is no part-of-speech tagger in the pipeline, so a noun phrase is read as a run of words
+that are neither function words / generic adjectives (:data:`STOP`) nor verbs
+(:func:`verb_words`, the words the corpus writes right after "we").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kg import gazetteer
+
+STOP = set(
+    """a an the of for and or in on with to by from as at into via over under our we their
+its his her this that these those such both each every all any some many several various
+different other others new novel existing previous prior recent current traditional
+conventional standard typical popular common general generic simple effective efficient robust
+accurate strong better best improved improving improve improves proposed propose present
+presents introduce introduces our challenging difficult important key main major large
+significant better state-of-the-art sota downstream future further more most less high low
+good great real practical powerful additional related specific certain particular whole full
+first second third two three four five one is are was were be been being can could may might
+will would should must has have had do does did not no than then also only just well very
+unified joint end-to-end based driven guided aware using used use via toward towards what
+which who how where when while during across between among within without including include
+includes e.g. i.e. etc. it they them he she you your my me us self own same like""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def verb_words() -> frozenset[str]:
+    """Words seen right after "we" in the corpus (scripts/build_gazetteers.py): verbs, which
+    end a noun phrase: ``"propose" in verb_words()``."""
+    return frozenset(gazetteer.load().get("verbs", []))
+
+
+# Gerunds that name a task ("tracking accuracy", "parsing accuracy"): not verbs there.
+TASK_HEADS = frozenset(
+    """tracking parsing tagging matching ranking clustering filtering labeling labelling
+    modeling modelling captioning grounding answering reasoning forecasting editing
+    inpainting denoising deblurring dehazing retargeting planning learning processing
+    understanding""".split()
+)
