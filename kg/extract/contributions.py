@@ -27,13 +27,13 @@ _CONTRIB = re.compile(
     re.I,
 )
 _NAMING = re.compile(
-    r"\b(?:termed|dubbed|called|named|coined|denoted(?:\s+as)?|referred\s+to\s+as|"
+    r"\b(?:(?:termed|dubbed|called|named|coined)(?:\s+as)?|denoted(?:\s+as)?|referred\s+to\s+as|"
     r"abbreviated\s+as|short\s+for)\b\s*[:,]?\s*$",
     re.I,
 )
 _OUR = re.compile(
     r"\b(?:our|the\s+proposed)\s+(?:(?:[\w-]+\s+){0,3}(?:model|method|framework|approach|system|"
-    r"agent|network|architecture|algorithm)s?\s*,?\s*(?:called|named|termed|dubbed)?\s*)?$",
+    r"agent|network|architecture|algorithm)s?\s*,?\s*(?:(?:called|named|termed|dubbed)(?:\s+as)?)?\s*)?$",
     re.I,
 )
 _PASSIVE = re.compile(
@@ -129,6 +129,8 @@ def find_contributions(doc: Doc) -> Doc:
                     mentions.append(hit)
                     chosen.append(hit)
         for m in chosen:
+            if m.extractor == "kg_lexicon":
+                continue  # an established method is used, not introduced
             if _is_dataset_apposition(text, m) or (
                 m.kind == "dataset" and m.extractor != "kg_names"
             ):
@@ -142,7 +144,11 @@ def find_contributions(doc: Doc) -> Doc:
         if (
             m.kind == "method"
             and not m.proposed
-            and _OUR.search(text[max(0, m.start - 20) : m.start])
+            and _OUR.search(
+                text[
+                    max(0, long_start.get(m.start, m.start) - 30) : long_start.get(m.start, m.start)
+                ]
+            )
         ):
             m.proposed = True
             proposed_names.add(m.text)
@@ -247,7 +253,7 @@ def _chosen_after(
         elif not chosen and m.start - after < 160:
             if _USED_BEFORE.search(lead):
                 continue
-            if m.extractor == "kg_gazetteer" and m.kind == "method":
+            if m.extractor in ("kg_gazetteer", "kg_lexicon") and m.kind == "method":
                 continue  # a known, existing method is used, not proposed
             chosen.append(m)
         elif chosen and _LIST_GAP.match(text[chosen[-1].end : m.start]):

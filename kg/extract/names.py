@@ -10,13 +10,20 @@ models (LLMs)"), and a method otherwise.
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
+from functools import lru_cache
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import filter_spans
 
 from kg.extract.doc import Mention, is_name_shaped
 from kg.extract.gazetteer_matcher import DATASET_CUES, common_words, gazetteer_names
+from kg.paths import data_file
 
 _WORD = re.compile(r"\S+")
 _STRIP_LEAD = "([{\"'\u201c\u2018"
@@ -80,7 +87,6 @@ GENERIC = {
     "ViTs",
     "GAN",
     "GANs",
-    "MLP",
     "MLPs",
     "RL",
     "SSL",
@@ -382,7 +388,233 @@ def paradigm_or(ab, text: str) -> str | None:  # type: ignore[no-untyped-def]
     return "paradigm"
 
 
-@Language.component("kg_names")
+# Heads of long forms that name no method: data, modalities, quantities, properties, settings
+# ("Hyperspectral Imaging (HSI)", "Degrees-of-Freedom (DOF)", "Bird's-eye View (BeV)").
+_NON_METHOD_HEADS = {
+    "imaging",
+    "image",
+    "view",
+    "freedom",
+    "independence",
+    "data",
+    "signal",
+    "rate",
+    "ratio",
+    "error",
+    "score",
+    "distance",
+    "space",
+    "time",
+    "domain",
+    "region",
+    "interest",
+    "map",
+    "representation",
+    "reality",
+    "intelligence",
+    "vehicle",
+    "device",
+    "sensor",
+    "camera",
+    "problem",
+    "equation",
+    "property",
+    "condition",
+    "constraint",
+    "bound",
+    "inequality",
+    "theorem",
+    "lemma",
+    "hypothesis",
+    "principle",
+    "assumption",
+    "setting",
+    "scenario",
+    "disease",
+    "disorder",
+    "resonance",
+    "tomography",
+    "microscopy",
+    "spectroscopy",
+    "sensing",
+    "video",
+    "speech",
+    "text",
+    "record",
+    "scan",
+    "measurement",
+    "recording",
+    "modality",
+    "interface",
+    "range",
+    "resolution",
+    "level",
+    "order",
+    "point",
+    "language",
+    "game",
+    "graph",
+    "knowledge",
+    "cloud",
+    "field-of-view",
+    "dimension",
+    "complexity",
+}
+_NOUNISH = {
+    "logic",
+    "heuristic",
+    "metric",
+    "topic",
+    "objective",
+    "primitive",
+    "derivative",
+    "alternative",
+    "arithmetic",
+    "music",
+    "critic",
+    "mechanic",
+    "dynamic",
+    "dynamics",
+}
+_ADJECTIVE_END = re.compile(r"(?:ic|ical|ive|ous|concave|convex|smooth)$")
+
+
+def names_no_method(long: str) -> bool:
+    """An acronym's long form names data, a quantity, a property or a setting, or ends in an
+    adjective ("magnetoencephalographic (MEG)", "nonconvex-strongly-concave (NC-SC)")."""
+    last = re.split(r"[\s-]+", long.strip().lower())[-1].strip(".,;:'\"")
+    if not last:
+        return False
+    sing = last[:-1] if last.endswith("s") and not last.endswith("ss") else last
+    if sing in _NON_METHOD_HEADS or last in _NON_METHOD_HEADS:
+        return True
+    return bool(_ADJECTIVE_END.search(last)) and last not in _NOUNISH
+
+
+# A name followed by one of these is data, a setting or a problem here, not a method
+# ("MEG recordings", "EQA settings", "the NC-SC setting").
+_NOT_METHOD_AFTER = re.compile(
+    r"(?<![\w-])([A-Z][\w-]*[A-Z][\w-]*)\s+(?:signals?|data|recordings?|measurements?|scans?|"
+    r"sensors?|modalit(?:y|ies)|settings?|tasks?|problems?|regimes?|sequences?)\b"
+)
+
+
+_NO_METHOD = ("generic", "task", "paradigm", "other")
+
+
+@lru_cache(maxsize=1)
+def method_lexicon() -> list[str]:
+    """Established method names (scripts/build_method_lexicon.py), e.g. "Gibbs sampling"."""
+    f = data_file("method_lexicon.json.gz")
+    if not f.is_file():
+        return []
+    with f.open("rb") as fh:
+        return list(json.loads(gzip.decompress(fh.read()).decode("utf-8"))["methods"])
+
+
+# "a residual network-like approach" still mentions the residual network.
+_LEXICON_SUFFIX = re.compile(r"^-(?:like|based|style|type|inspired)\b")
+
+
+_BEFORE_NAME = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "and",
+    "or",
+    "in",
+    "on",
+    "for",
+    "to",
+    "with",
+    "by",
+    "from",
+    "as",
+    "via",
+    "using",
+    "than",
+    "use",
+    "uses",
+    "used",
+    "vanilla",
+    "standard",
+    "original",
+    "plain",
+    "causal",
+    "small",
+    "large",
+    "simple",
+    "single",
+    "deep",
+    "linear",
+    "classic",
+    "classical",
+}
+
+
+def _singular_key(name: str) -> str:
+    key = " ".join(re.split(r"[\s-]+", name.lower()))
+    if key.endswith(("sses", "xes", "ches", "shes")):
+        return key[:-2]
+    return key[:-1] if key.endswith("s") and not key.endswith("ss") else key
+
+
+def _tail_of(text: str, start: int, end: int, long: str) -> bool:
+    """The hit ``text[start:end]`` ends a longer defined long form written here too, maybe in
+    the plural ("... with Hidden Parameter Markov Decision Processes" in the title)."""
+    hit, full = _singular_key(text[start:end]), _singular_key(long)
+    if hit == full or not full.endswith(" " + hit):
+        return False
+    lead = full[: -len(hit)].split()
+    return text[max(0, start - 80) : start].lower().split()[-len(lead) :] == lead
+
+
+def _alone(doc: Doc, i: int) -> bool:
+    """A one-word name ("Transformer", "dropout") stands alone: no modifier word before it
+    but a determiner or a few adjectives ("a transformer-based aggregator" still counts, as
+    the dev gold has it)."""
+    prev = doc[i - 1].text if i > 0 else ""
+    return not prev.isalpha() or prev.lower() in _BEFORE_NAME
+
+
+class NameFinder:
+    """Component ``kg_names``: name-shaped words (see the module docstring) and established
+    method names of the packaged lexicon, matched case-insensitively with a PhraseMatcher."""
+
+    def __init__(self, nlp: Language, name: str = "kg_names") -> None:
+        self.name = name
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        tok = nlp.tokenizer
+        assert isinstance(tok, Tokenizer)
+        self.matcher.add("method", list(tok.pipe(method_lexicon())))
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        spans = filter_spans(self.matcher(doc, as_spans=True))
+        longs = [(ab.long.start_char, ab.long.end_char) for ab in doc._.abbreviations]
+        long_texts = {ab.long.text for ab in doc._.abbreviations}
+        for span in spans:
+            s, e = span.start_char, span.end_char
+            if (s > 0 and text[s - 1] in "-/") or (
+                e < len(text) and text[e] in "-/" and not _LEXICON_SUFFIX.match(text[e:])
+            ):
+                continue  # part of a longer compound ("non-Gaussian process")
+            if any(ls <= s and e <= le and (ls, le) != (s, e) for ls, le in longs) or any(
+                _tail_of(text, s, e, lf) for lf in long_texts
+            ):
+                continue  # inside a longer defined name ("Hidden Parameter Markov ... (HiP-MDP)")
+            if len(span) == 1 and not _alone(doc, span.start):
+                continue  # "view transformer", "Vision Transformer"
+            doc._.mentions.append(Mention(s, e, span.text, "method", "kg_lexicon", 0.6))
+        return find_names(doc)
+
+
+@Language.factory("kg_names")
+def make_name_finder(nlp: Language, name: str) -> NameFinder:
+    return NameFinder(nlp, name)
+
+
 def find_names(doc: Doc) -> Doc:
     text = doc.text
     known_bases = gazetteer_names()
@@ -392,6 +624,8 @@ def find_names(doc: Doc) -> Doc:
     long_spans = []
     for ab in doc._.abbreviations:
         kind = paradigm_or(ab, text)
+        if kind is None and names_no_method(ab.long.text):
+            kind = "other"
         abbrev_kind[ab.short.text] = kind
         long_spans.append((ab.long.start_char, ab.long.end_char))
     # A gazetteer dataset hit on an acronym this paper defines as something else is a method
@@ -402,10 +636,7 @@ def find_names(doc: Doc) -> Doc:
     doc._.mentions = [
         m
         for m in doc._.mentions
-        if not (
-            m.kind == "method"
-            and (abbrev_kind.get(m.text) in ("generic", "task", "paradigm") or m.text in GENERIC)
-        )
+        if not (m.kind == "method" and (abbrev_kind.get(m.text) in _NO_METHOD or m.text in GENERIC))
     ]
     # Likewise a metric acronym defined here as something else ("collaborative filtering (CF)").
     longs = {ab.short.text: ab.long.text for ab in doc._.abbreviations}
@@ -414,6 +645,7 @@ def find_names(doc: Doc) -> Doc:
         for m in doc._.mentions
         if not (m.kind == "metric" and m.text in longs and not _METRIC_LONG.search(longs[m.text]))
     ]
+    not_method = {m.group(1) for m in _NOT_METHOD_AFTER.finditer(text)} - set(abbrev_kind)
     ws = words(text)
     i = 0
     while i < len(ws):
@@ -426,7 +658,7 @@ def find_names(doc: Doc) -> Doc:
             not (is_name_shaped(w) or _versioned_name(w, nxt_word, common))
             or w in GENERIC
             or _PLURAL_FAMILY.match(w)
-            or abbrev_kind.get(w) in ("generic", "task", "paradigm")
+            or abbrev_kind.get(w) in _NO_METHOD
             or _generic_compound(w)
             or any(ls <= s and e <= le for ls, le in long_spans)
         ):
@@ -452,6 +684,9 @@ def find_names(doc: Doc) -> Doc:
         kind = "method"
         if abbrev_kind.get(w) == "dataset" or looks_like_dataset(text, s, nxt, name, known_bases):
             kind = "dataset"
+        elif w in not_method:
+            i = j
+            continue
         doc._.mentions.append(Mention(s, e, name, kind, "kg_names", 0.5))
         i = j
     return doc

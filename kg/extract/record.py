@@ -60,6 +60,10 @@ def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> 
     for ab in doc._.abbreviations:
         long_of.setdefault(ab.short.text, ab.long.text)
     long_keys = {name_key(v): k for k, v in long_of.items()}
+    # "Deep Belief Network" written elsewhere in the singular joins "DBNs (Deep Belief Networks)".
+    for lk, acronym in list(long_keys.items()):
+        other = lk[:-1] if lk.endswith("s") and not lk.endswith("ss") else lk + "s"
+        long_keys.setdefault(other, acronym)
 
     items: dict[tuple[str, str], EntityItem] = {}
     proposed_keys = {name_key(m.text) for m in mentions if m.proposed and m.kind == "method"}

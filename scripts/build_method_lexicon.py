@@ -1,0 +1,443 @@
+#!/usr/bin/env python3
+"""Build kg/data/method_lexicon.json.gz: established method names mined from unlabelled abstracts.
+
+Usage:  python scripts/build_method_lexicon.py [--shared ../shared] [--out kg/data/method_lexicon.json.gz]
+
+Established names are often lower-case or generic-looking ("principal component analysis",
+"Gibbs sampling", "extended Kalman filter"), so the name-shape rules of kg.extract.names miss
+them. Three corpus signals say that a phrase is one established name, not a description:
+
+A. Acronym definitions. A long form defined with the same kind of acronym ("multilayer
+   perceptron (MLP)") in at least ``MIN_ACRONYM_PAPERS`` different abstracts is a term of art.
+B. Eponyms. A phrase whose modifiers hold a proper noun (a word the corpus writes capitalised
+   mid-sentence at least 80% of the time: Kalman, Gibbs, Gaussian, Dirichlet) before a method
+   head, in at least ``MIN_EPONYM_PAPERS`` abstracts ("Kalman filter", "Gibbs sampling").
+C. Eponymous compounds. A hyphenated word of proper nouns ("Levenberg-Marquardt",
+   "Frank-Wolfe") that is followed by a method head ("algorithm", "method", ...) in at least
+   30% of its uses and appears in at least ``MIN_COMPOUND_PAPERS`` abstracts.
+
+Every candidate must end in a method head (network, algorithm, filter, sampling, regression,
+kernel, transform, analysis, descent, ...; C needs none) and is dropped when it is a family or
+paradigm the guidelines exclude (large language models, CNNs, GANs, reinforcement learning:
+kg.extract.names.classify_by_long and GENERIC), a task (a Papers-with-Code task name, or a task
+head such as "estimation"), or a general mathematical field ("convex optimization", "integer
+programming"). A few names the annotation guidelines themselves list as methods (SEED_NAMES)
+are added. Singular and plural forms of the head are both listed.
+
+Output (gzip JSON, keys sorted, deterministic for the same corpus):
+    {"methods": ["Gibbs sampling", ...], "counts": {"gibbs sampling": 89, ...}}
+``counts`` is the number of abstracts holding the phrase (for later thresholds / review).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from kg.extract.abbreviations import find_long_form, is_short_form  # noqa: E402
+from kg.extract.names import GENERIC, classify_by_long  # noqa: E402
+from kg.names import name_key  # noqa: E402
+
+# Heads whose plural is no one method ("Detection Transformers" are a family).
+NO_PLURAL = {"squares", "analysis", "carlo", "transformer"}
+MIN_ACRONYM_PAPERS = 3
+MIN_EPONYM_PAPERS = 3
+MIN_COMPOUND_PAPERS = 4
+PROPER_SHARE = 0.8  # share of mid-sentence uses written capitalised
+MIN_PROPER_USES = 10
+
+# Heads of method names (singular). "model", "method", "process", "field", "unit" etc. are too
+# often generic ("the learning process", "receptive field", "action unit"): they only count
+# from acronym definitions with a Title-Case long form ("Hidden Markov Model (HMM)").
+METHOD_HEADS = {
+    "network",
+    "net",
+    "machine",
+    "algorithm",
+    "filter",
+    "sampling",
+    "sampler",
+    "regression",
+    "kernel",
+    "transform",
+    "analysis",
+    "descent",
+    "propagation",
+    "autoencoder",
+    "perceptron",
+    "transformer",
+    "estimator",
+    "carlo",
+    "squares",
+    "factorization",
+    "decomposition",
+    "embedding",
+    "allocation",
+    "iteration",
+    "pursuit",
+    "splatting",
+    "regularization",
+    "normalization",
+    "clustering",
+    "classifier",
+    "forest",
+    "boosting",
+    "annealing",
+    "prompting",
+    "collocation",
+    "minimization",
+    "search",
+}
+WEAK_HEADS = {"model", "process", "field", "unit", "optimization", "method", "tree", "memory"}
+# Heads of general mathematical fields and tools (eval/README.md, "Model classes").
+FIELD_PHRASES = re.compile(
+    r"\b(?:convex|non-?convex|combinatorial|stochastic|global|constrained|online|discrete|"
+    r"continuous|integer|linear|quadratic|semidefinite|dynamic|mathematical)\s+"
+    r"(?:optimization|programming)$|^(?:local|global|exhaustive|grid|random|visual|image|"
+    r"policy|architecture|neural architecture)\s+search$|"
+    r"^(?:gradient|steepest)\s+(?:descent|ascent)$|"
+    r"\b(?:bayesian|fourier|theoretical|empirical|statistical|data|error|convergence|sentiment|qualitative|"
+    r"quantitative|comprehensive|detailed|further|image|video|correlation|regression|"
+    r"sensitivity|complexity|risk|formal|semantic|spectral|topological data)\s+analysis$",
+    re.I,
+)
+# Modifiers that make a phrase a description, not a name.
+GENERIC_MODIFIERS = {
+    "the",
+    "a",
+    "an",
+    "our",
+    "new",
+    "novel",
+    "proposed",
+    "existing",
+    "standard",
+    "simple",
+    "efficient",
+    "effective",
+    "first",
+    "second",
+    "two",
+    "three",
+    "several",
+    "different",
+    "other",
+    "such",
+    "this",
+    "that",
+    "each",
+    "same",
+    "single",
+    "learning",
+    "based",
+    "previous",
+    "prior",
+    "current",
+    "recent",
+    "general",
+    "original",
+    "resulting",
+    "generic",
+    "classical",
+    "classic",
+    "traditional",
+    "conventional",
+    "popular",
+    "modern",
+    "fast",
+    "scalable",
+    "robust",
+    "approximate",
+    "exact",
+    "optimal",
+    "iterative",
+}
+TASK_HEADS = re.compile(
+    r"(?:detection|segmentation|recognition|classification|processing|translation|estimation|"
+    r"retrieval|answering|understanding|summarization|captioning|generation|prediction|"
+    r"tracking|synthesis|reconstruction|completion|localization|forecasting)$",
+    re.I,
+)
+# Names the annotation guidelines (GUIDELINES.md Addendum, eval/README.md item 6) list as
+# methods though no shape rule finds them.
+SEED_NAMES = [
+    "Transformer",
+    "k-means",
+    "Chain-of-Thought",
+    "Dropout",
+    "Nested Dropout",
+    "Co-teaching",
+    "modern Hopfield networks",
+    "masked language modeling",
+    "Mixture-of-Experts",
+    "Gaussian splatting",
+    "direct collocation",
+    "residual network",
+]
+
+# Reviewed entries that are usually no method in an abstract: concepts, tasks, services.
+DENY = {
+    "light field",
+    "light fields",
+    "turing machine",
+    "turing machines",
+    "google search",
+    "google searches",
+    "key point analysis",
+    "policy optimization",
+    "policy optimizations",
+}
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019-]*|[^\sA-Za-z0-9]")
+_PAREN = re.compile(r"\(([^()]{1,12})\)")
+# An eponym is written "Kalman" / "Levenberg-Marquardt": not an acronym ("SVM") nor CamelCase
+# ("ImageNet"), which name a model or dataset that the name-shape rules find anyway.
+_EPONYM = re.compile(r"^[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z\u00e0-\u00ff]+)*$")
+# Adjectives made from names ("Bayesian", "Gaussian", "Euclidean") often only describe
+# ("a Bayesian algorithm"): phrases led by one need MIN_ADJECTIVAL_PAPERS abstracts.
+_ADJECTIVAL = re.compile(r"^[A-Z][a-z]+(?:ian|ean)$")
+MIN_ADJECTIVAL_PAPERS = 10
+FUNCTION_WORDS = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "and",
+    "or",
+    "in",
+    "on",
+    "for",
+    "to",
+    "with",
+    "by",
+    "from",
+    "as",
+    "at",
+    "into",
+    "via",
+    "using",
+    "use",
+    "than",
+    "that",
+    "this",
+    "these",
+    "those",
+    "is",
+    "are",
+    "be",
+    "we",
+    "our",
+    "its",
+    "their",
+    "train",
+    "design",
+    "version",
+    "bounds",
+    "variance",
+    "sampling",
+    "arise",
+    "both",
+    "structure",
+}
+
+
+def read_abstracts(corpus: Path) -> Iterator[str]:
+    """Title + abstract text of every corpus row."""
+    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            yield (row.get("title") or "") + ". " + (row.get("abstract") or "")
+
+
+def singular(word: str) -> str:
+    """ "networks" -> "network", "processes" -> "process", "squares" stays."""
+    low = word.lower()
+    if low in ("squares", "analysis", "carlo"):
+        return word
+    if low.endswith(("sses", "xes")):
+        return word[:-2]
+    if low.endswith("s") and not low.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def inflections(phrase: str) -> list[str]:
+    """The phrase with its head in singular and plural: "particle filter(s)"."""
+    *mods, head = phrase.split(" ")
+    sing = singular(head)
+    if sing.lower() not in METHOD_HEADS or sing.lower() in NO_PLURAL:
+        return [phrase]
+    if sing.lower() in {"sampling", "splatting", "boosting", "annealing", "prompting"}:
+        return [" ".join([*mods, sing])]
+    plural = sing + ("es" if sing.lower().endswith(("ss", "x", "ch")) else "s")
+    return [" ".join([*mods, sing]), " ".join([*mods, plural])]
+
+
+def is_excluded(phrase: str, tasks: set[str]) -> bool:
+    """Families, paradigms, tasks and general fields never become lexicon methods."""
+    low = phrase.lower()
+    words = low.split()
+    if classify_by_long(phrase) is not None or low in tasks or TASK_HEADS.search(low):
+        return True
+    if FIELD_PHRASES.search(low) or low in ("monte carlo", "monte-carlo"):
+        return True  # bare "Monte Carlo" is a family of techniques
+    return words[0] in GENERIC_MODIFIERS or any(w in ("learning", "based") for w in words)
+
+
+def build(corpus: Path, gazetteer: Path) -> dict[str, object]:
+    texts = list(read_abstracts(corpus))
+    tasks = {t.lower() for t in json.loads(gzip.decompress(gazetteer.read_bytes()))["tasks"]}
+
+    # Word case statistics (mid-sentence only) for proper-noun detection.
+    cap, uses = Counter(), Counter()
+    for text in texts:
+        prev = "."
+        for w in _WORD.findall(text):
+            if w[0].isalpha() and prev not in (".", "!", "?", ":"):
+                uses[w.lower()] += 1
+                cap[w.lower()] += w[0].isupper()
+            prev = w
+    proper = {w for w, n in uses.items() if n >= MIN_PROPER_USES and cap[w] / n >= PROPER_SHARE}
+
+    def is_proper(word: str) -> bool:
+        parts = word.split("-")
+        return all(p.lower() in proper for p in parts if p)
+
+    acr_df: Counter[str] = Counter()
+    acr_surface: dict[str, Counter[str]] = defaultdict(Counter)
+    acr_short: dict[str, Counter[str]] = defaultdict(Counter)
+    phrase_df: Counter[str] = Counter()
+    phrase_surface: dict[str, Counter[str]] = defaultdict(Counter)
+    compound_uses: Counter[str] = Counter()
+    compound_before_head: Counter[str] = Counter()
+    compound_df: Counter[str] = Counter()
+    compound_surface: dict[str, Counter[str]] = defaultdict(Counter)
+    heads = METHOD_HEADS | {h + "s" for h in METHOD_HEADS} | {"processes", "searches"}
+    for text in texts:
+        seen: set[tuple[str, str]] = set()
+        # A. acronym definitions
+        for m in _PAREN.finditer(text):
+            short = m.group(1).strip()
+            if not is_short_form(short):
+                continue
+            start = max(text.rfind(". ", 0, m.start()) + 1, m.start() - 150)
+            before = text[start : m.start()]
+            rel = find_long_form(short, before)
+            if rel is None:
+                continue
+            long = before[rel:].strip()
+            key = name_key(long)
+            acr_surface[key][long] += 1
+            acr_short[key][short] += 1
+            if ("A", key) not in seen:
+                seen.add(("A", key))
+                acr_df[key] += 1
+        # B. eponym phrases, C. eponymous compounds
+        toks = _WORD.findall(text)
+        for i, tok in enumerate(toks):
+            low = tok.lower()
+            if "-" in tok[1:-1] and tok[:1].isupper() and is_proper(tok):
+                compound_uses[low] += 1
+                compound_surface[low][tok] += 1
+                nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
+                if singular(nxt) in METHOD_HEADS or nxt in ("method", "methods", "update"):
+                    compound_before_head[low] += 1
+                if ("C", low) not in seen:
+                    seen.add(("C", low))
+                    compound_df[low] += 1
+            if low not in heads:
+                continue
+            for n in (1, 2, 3):
+                if i - n < 0:
+                    break
+                mods = toks[i - n : i]
+                if not all(w[0].isalnum() and w.lower() not in FUNCTION_WORDS for w in mods):
+                    break
+                if not any(_EPONYM.match(w) and is_proper(w) for w in mods):
+                    continue
+                phrase = " ".join([*mods, tok])
+                key = phrase.lower()
+                phrase_surface[key][phrase] += 1
+                if ("B", key) not in seen:
+                    seen.add(("B", key))
+                    phrase_df[key] += 1
+
+    names: dict[str, str] = {}
+    counts: dict[str, int] = {}
+
+    def add(surface: str, df: int) -> None:
+        surface = " ".join(surface.split())
+        if is_excluded(surface, tasks):
+            return
+        for form in inflections(surface):
+            names.setdefault(form.lower(), form)
+            counts[form.lower()] = max(counts.get(form.lower(), 0), df)
+
+    for key, df in acr_df.items():
+        if df < MIN_ACRONYM_PAPERS:
+            continue
+        surface = acr_surface[key].most_common(1)[0][0].strip("\"'\u201c\u201d")
+        short = acr_short[key].most_common(1)[0][0]
+        head = singular(surface.split()[-1]).lower()
+        if short in GENERIC or short.rstrip("s") in GENERIC:
+            continue
+        title_case = all(w[:1].isupper() for w in surface.split())
+        eponym = any(_EPONYM.match(w) and w.lower() in proper for w in surface.split()[:-1])
+        if head in METHOD_HEADS or (
+            head in WEAK_HEADS and (title_case or eponym) and head != "method"
+        ):
+            add(surface, df)
+    for key, df in phrase_df.items():
+        if df < MIN_EPONYM_PAPERS:
+            continue
+        surface = phrase_surface[key].most_common(1)[0][0]
+        mods = surface.split()[:-1]
+        if any(_ADJECTIVAL.match(w) for w in mods) and not any(
+            _EPONYM.match(w) and not _ADJECTIVAL.match(w) for w in mods
+        ):
+            if df < MIN_ADJECTIVAL_PAPERS:
+                continue
+        if singular(surface.split()[-1]).lower() in METHOD_HEADS:
+            add(surface, df)
+    for key, df in compound_df.items():
+        if df >= MIN_COMPOUND_PAPERS and compound_before_head[key] / compound_uses[key] >= 0.3:
+            add(compound_surface[key].most_common(1)[0][0], df)
+    # A fragment of a longer candidate ("chain Monte Carlo", "Dirichlet Allocation") goes.
+    for key in list(names):
+        longer = [k for k in names if k.endswith(" " + key) and k.count(" ") == key.count(" ") + 1]
+        if any(counts[k] >= 0.8 * counts[key] for k in longer):
+            del names[key]
+    for key in DENY:
+        names.pop(key, None)
+    for seed in SEED_NAMES:  # singular only: "transformers" is a family
+        names.setdefault(seed.lower(), seed)
+    return {
+        "methods": sorted(names.values(), key=str.lower),
+        "counts": dict(sorted(counts.items())),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument("--out", type=Path, default=REPO / "kg" / "data" / "method_lexicon.json.gz")
+    args = ap.parse_args()
+    corpus = args.shared / "data" / "paperlists_abstracts.jsonl.gz"
+    if not corpus.is_file():
+        sys.exit(f"corpus not found: {corpus} (pass --shared DIR holding data/)")
+    lexicon = build(corpus, REPO / "kg" / "data" / "gazetteer.json.gz")
+    payload = json.dumps(lexicon, ensure_ascii=False, sort_keys=True, indent=0).encode("utf-8")
+    args.out.write_bytes(gzip.compress(payload, mtime=0))
+    print(f"wrote {len(lexicon['methods'])} names to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
