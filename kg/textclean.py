@@ -51,6 +51,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["CleanText", "clean_view"]
 
@@ -144,7 +145,10 @@ _TOKEN = re.compile(
     r"|(?P<mojibake>[\xc2-\xf4][\x80-\xbf]*[\x80-\x9f][\x80-\xbf]*)"
     r"|(?P<c1>[\x80-\x9f])"
     r"|(?P<hyph>(?<=[^\W\d_])-[ \t]*\r?\n\s*(?=[^\W\d_]))"
+    r"|(?P<spaced>(?<=[a-z])- (?=[a-z]))"
 )
+# A line-break hyphen whose newline became a space in the corpus ("aver- age precision").
+_SPACED_HYPHEN = re.compile(r"[a-z]- [a-z]")
 # "emph{X}" whose backslash was lost on the way (seen in scraped abstracts).
 _BARE = re.compile(r"(?<![A-Za-z])(?:emph|textit|textbf|texttt)$")
 _NEXT_DOLLAR = re.compile(r"(?<!\\)\$")
@@ -269,7 +273,13 @@ def clean_view(text: str) -> CleanText:
     >>> clean_view("plain text").is_identity
     True
     """
-    if not (_TRIGGER.search(text) or "  " in text or text[:1] == " " or text[-1:] == " "):
+    if not (
+        _TRIGGER.search(text)
+        or "  " in text
+        or text[:1] == " "
+        or text[-1:] == " "
+        or _SPACED_HYPHEN.search(text)
+    ):
         return CleanText(text, text)
     b = _Builder(text)
     _scan(b, 0, len(text), math=False, depth=0)
@@ -373,6 +383,9 @@ def _scan(b: _Builder, lo: int, hi: int, math: bool, depth: int) -> None:
         elif kind == "hyph":
             if _keep_hyphen(s, i, j):
                 b.copy(i, i + 1)
+        elif kind == "spaced":
+            if not _broken_word(s, i, j):
+                b.copy(i, j)
         # kind == "drop": soft hyphen, zero-width characters
         pos = j
     b.copy(pos, hi)
@@ -405,6 +418,25 @@ def _is_tie(s: str, i: int, hi: int) -> bool:
         return True
     prev = s[i - 1] if i else " "
     return prev.isalpha() or prev in ".)]}'\""
+
+
+@lru_cache(maxsize=1)
+def _words() -> frozenset[str]:
+    """Words the corpus writes whole and in lower case (the gazetteer's common words)."""
+    from kg import gazetteer  # not at import time: the gazetteer file is large
+
+    return frozenset(gazetteer.load().get("common_words", []))
+
+
+def _broken_word(s: str, i: int, j: int) -> bool:
+    """Whether "X- y" at ``s[i:j]`` is one word broken at a line end whose newline became a
+    space ("aver- age", "perfor- mance"): the joined word is a known word and the first part
+    is no compound head ("multi- output" stays). "pre- and post-" is no word: it stays."""
+    before = _WORD_BEFORE.search(s, max(0, i - 80), i).group()  # type: ignore[union-attr]
+    after = _WORD_AFTER.match(s, j).group()  # type: ignore[union-attr]
+    if "-" in before or "-" in after or before.lower() in _COMPOUND_HEADS:
+        return False
+    return (before + after).lower() in _words()
 
 
 def _keep_hyphen(s: str, i: int, j: int) -> bool:

@@ -70,3 +70,27 @@ def test_acronym_metric_before_a_noun_is_no_metric():
     names = {m.name for m in rec.metrics}
     assert "MR" not in names
     assert "mAP" in names
+
+
+def test_title_task_drops_an_opening_verb_or_manner_adjective():
+    title = "ReefNet: Language-Guided Coral Reef Segmentation"
+    assert _found(title, title_tasks(title)) == ["Coral Reef Segmentation"]
+    title = "Enhancing Bird Song Detection with Weak Labels"
+    assert _found(title, title_tasks(title)) == ["Bird Song Detection"]
+
+
+def test_framed_task_skips_judging_words_and_verb_heads():
+    text = (
+        "a model for complex coral reef segmentation. we study urban sound tagging achieving gains."
+    )
+    assert _found(text, framed_tasks(text)) == ["coral reef segmentation"]
+
+
+def test_plural_gazetteer_task_names_things_not_problems():
+    rec = next(
+        extract(
+            [Paper("t", "A study", "We map point clouds to knowledge graphs for image retrieval.")]
+        )
+    )
+    names = [t.name for t in rec.tasks]
+    assert "point clouds" not in names and "knowledge graphs" not in names

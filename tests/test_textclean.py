@@ -377,3 +377,12 @@ def test_random_markup_never_breaks_the_map() -> None:
             assert v.to_original(i) == a
         a, b = v.original_span(0, len(t))
         assert 0 <= a <= b <= len(text)
+
+
+def test_word_broken_at_a_line_end_whose_newline_became_a_space() -> None:
+    v = clean_view("a mean aver- age precision and pre- and post-training")
+    assert v.text == "a mean average precision and pre- and post-training"
+    assert orig(v, "average") == "aver- age"
+    # a compound head keeps its hyphen and space; so does a joined form no one writes
+    assert clean_view("multi- output heads").text == "multi- output heads"
+    assert clean_view("a well- known fact").text == "a well- known fact"

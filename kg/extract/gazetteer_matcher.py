@@ -8,6 +8,7 @@ one-word hit that is an ordinary English word ("Places", "Wild") needs a cue wor
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.language import Language
@@ -128,6 +129,8 @@ _GENERIC_TASKS = {
 }
 
 
+# A plural noun ("clouds", "processes"), not "-ss", "-is", "-us" or "-ics" ("physics").
+_THINGS = re.compile(r"[a-z0-9](?<!s)(?<!i)(?<!u)(?<!ic)s$")
 # Ordinary words that are metrics when written alone.
 _COMMON_METRIC_WORDS = {
     "accuracy",
@@ -250,6 +253,11 @@ class GazetteerMatcher:
     def _keep(self, kind: str, text: str, span) -> bool:  # type: ignore[no-untyped-def]
         low = text.lower()
         if kind == "task":
+            # A name ending in a plural or in "model" names things, not a problem ("point
+            # clouds", "knowledge graphs", "gaussian processes", "large language model").
+            last = low.rsplit(" ", 1)[-1]
+            if _THINGS.search(last) or last in ("model", "system", "method"):
+                return False
             # One ordinary word ("form", "segmentation") is no task name by itself.
             return low not in _GENERIC_TASKS and not (len(span) == 1 and low in self.common)
         if kind == "metric":

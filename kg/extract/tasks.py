@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from kg import gazetteer
 from kg.extract.doc import Mention, is_name_shaped
 from kg.extract.names import paradigm_or
-from kg.extract.words import STOP, verb_words
+from kg.extract.words import STOP, TASK_HEADS, verb_words
 
 HEADS = {
     "learning",
@@ -98,6 +98,9 @@ _NEEDS_FRAME = {
     "reasoning",
     "generation",
     "analysis",
+    # Techniques a paper uses far more often than it studies ("data augmentation").
+    "augmentation",
+    "distillation",
 }
 _WORD = re.compile(r"(?<!['\u2019])\b[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 # A noun right after the phrase means the phrase only modifies it ("confidence enhancement
@@ -136,6 +139,42 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
+# Hyphenated adjectives of manner or quality that open a phrase without naming the problem
+# ("Language-Guided Dense Prediction", "high-quality ...", "top-down ...").
+_MANNER = re.compile(
+    r"^(?:top-down|bottom-up|[a-z0-9]+-(?:guided|quality|aware|driven|based|efficient|"
+    r"consuming|friendly|agnostic|oriented|like|art))$"
+)
+_VERB_S = re.compile(r"(?:ates|izes|ises|ifies)$")
+
+
+def verb_form(word: str, verbs: frozenset[str]) -> bool:
+    """An inflected verb: "-ing" or "-s" form of a verb the corpus writes after "we"
+    ("achieving", "explores"), or a third-person "-ates/-izes" form ("alleviates")."""
+    if word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]
+        return (
+            stem in verbs
+            or stem + "e" in verbs
+            or (stem[-1:] == stem[-2:-1] and stem[:-1] in verbs)
+        )
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1] in verbs or word[:-2] in verbs or bool(_VERB_S.search(word))
+    return False
+
+
+def lead_modifier(word: str) -> bool:
+    """A word that may not open a task phrase: a verb form ("mitigating network
+    overthinking"), a judging adjective ("complex reasoning") or a manner compound
+    ("language-guided dense prediction")."""
+    vocab, verbs = _vocab()
+    if word in HEADS or word in TASK_HEADS:
+        return False
+    if word.endswith("ing") and len(word) > 5:
+        return word not in vocab  # a gerund no task name uses: the verb of the clause
+    return verb_form(word, verbs) or word in _JUDGING or bool(_MANNER.match(word))
+
+
 def _task_compound(word: str, vocab: frozenset[str]) -> bool:
     """A hyphenated modifier of a task ("zero-shot", "co-salient"), not an adjective
     compound ("time-consuming", "high-quality")."""
@@ -160,7 +199,7 @@ def task_phrases(text: str) -> list[tuple[int, int]]:
             ps, pe, pw = toks[j - 1]
             if pe + 1 != toks[j][0] or text[pe] != " " or pw in STOP or pw in verbs:
                 break
-            if pw not in vocab and not _task_compound(pw, vocab):
+            if pw not in vocab and not _task_compound(pw, vocab) or lead_modifier(pw):
                 break
             j -= 1
         start = toks[j][0]
@@ -260,11 +299,13 @@ def problem_head(word: str) -> bool:
     """A word that can end a task phrase: ``problem_head("locomotion")``."""
     if word in HEADS or word in _EXTRA_HEADS or word.endswith("-learning"):
         return True
+    verbs = _vocab()[1]
     return (
         len(word) > 6
         and word not in _NOT_HEADS
-        and word not in _vocab()[1]
+        and word not in verbs
         and bool(_PROBLEM_SUFFIX.search(word))
+        and not (word.endswith("ing") and verb_form(word, verbs))  # "... achieving"
     )
 
 
@@ -310,9 +351,14 @@ def framed_tasks(text: str) -> list[tuple[int, int, str]]:
         j = i
         while j > 0 and i - j < 4:
             ps, pe, pw = toks[j - 1]
-            if text[pe : toks[j][0]] != " " or not _plain(pw, verbs):
+            if text[pe : toks[j][0]] != " " or pw in STOP:
+                break
+            if not _plain(pw, verbs) and (pw.endswith("ing") or not lead_modifier(pw)):
                 break
             j -= 1
+        s0 = toks[j][0]  # where the frame is read
+        while j < i and lead_modifier(toks[j][2]) and not toks[j][2].endswith("ing"):
+            j += 1  # "for complex dense prediction": the problem starts after the judgement
         s, e = toks[j][0], toks[i][1]
         first = toks[j][2]
         if i - j < 1 or (s > 0 and text[s - 1] in "-/'") or first in _NOT_HEADS:
@@ -321,7 +367,9 @@ def framed_tasks(text: str) -> list[tuple[int, int, str]]:
             continue  # "for leveraging expert intervention": a verb phrase
         if text[s:e] in _GENERIC:
             continue
-        fa = _FRAME_AFTER.search(text[max(0, s - 40) : s])
+        fa = _FRAME_AFTER.search(text[max(0, s0 - 40) : s0])
+        if _NOUN_AFTER.match(text[e : e + 16]):
+            continue  # "for compact object detection models": the phrase modifies a noun
         if _FRAME_NOUN.match(text[e : e + 10]):
             out.append((s, e, "noun"))
         elif fa:
@@ -341,6 +389,9 @@ _GENERIC = {
     "statistical learning",
     "representation learning",
 }
+
+# Research fields, never the problem of one paper even where a head word ends them.
+_FIELDS = {"machine learning", "deep learning", "natural language processing", "computer vision"}
 
 _TITLE_SPLIT = re.compile(
     r"\s*[:?!]\s*|\s+(?:for|via|by|using|with|in|on|from|towards?|through|over|under|"
@@ -379,6 +430,8 @@ def title_tasks(title: str) -> list[tuple[int, int]]:
             if not _plain(low, verbs) or (is_name_shaped(raw) and not re.fullmatch(r"\d[dD]", raw)):
                 break
             k -= 1
+        while k < len(words) and lead_modifier(words[k][2].lower()):
+            k += 1  # "Enhancing Visual Continual Learning", "Language-Guided Dense Prediction"
         run = words[k:]
         if not 2 <= len(run) <= 5:
             continue
@@ -405,7 +458,7 @@ def find_tasks(doc: Doc) -> Doc:
             for s2, e2 in spans[max(0, k - 1) : k + 2]
             if (s2, e2) != (s, e)
         )
-        if n_words == 1 and not in_list:
+        if (n_words == 1 and not in_list) or phrase in _FIELDS:
             continue
         # Upper-case letters inside the original phrase mean a name ("Video Swin Transformer").
         original = text[s:e]
