@@ -81,3 +81,67 @@ def test_long_form_tail_is_not_a_separate_method():
         "We study the Hidden Context Markov Decision Process (HC-MDP) for families of tasks.",
     )
     assert "Markov Decision Processes" not in _names(rec, "methods")
+
+
+def test_title_phrase_ending_in_a_built_thing_is_proposed():
+    rec = _one(
+        "Scene Completion with Layered Memory Network",
+        "Completing scenes is hard. We propose a layered memory network that stores views.",
+    )
+    assert "Layered Memory Network" in _names(rec, "proposed")
+
+
+def test_title_phrase_mentioned_before_the_contribution_is_existing():
+    rec = _one(
+        "Layered Memory Networks for Scene Completion",
+        "Prior work models scenes with a layered memory network. We propose a new prior.",
+    )
+    assert "Layered Memory Networks" not in _names(rec, "proposed")
+
+
+def test_title_goal_and_task_phrases_are_not_proposed():
+    rec = _one(
+        "Towards Robust Scene Completion Networks",
+        "We propose a method that completes scenes.",
+    )
+    assert not _names(rec, "proposed")
+
+
+def test_title_phrase_spelling_out_the_abstract_acronym_is_its_long_form():
+    rec = _one(
+        "Layered Memory Network",
+        "We propose LMN, which stores views. LMN beats baselines.",
+    )
+    assert {(i.name, i.long) for i in rec.proposed} == {("LMN", "Layered Memory Network")}
+
+
+def test_quoted_title_case_name_after_we_term_is_proposed():
+    rec = _one(
+        "Teachers at a discount",
+        'We find that one change, which we term "Cheap Teacher Sampling", helps students.',
+    )
+    assert "Cheap Teacher Sampling" in _names(rec, "proposed")
+
+
+def test_knowledge_distillation_acronym_is_a_paradigm_not_a_method():
+    rec = _one(
+        "Small students",
+        "Knowledge Distillation (KD) transfers what a teacher knows. KD is costly here.",
+    )
+    assert "KD" not in _names(rec, "methods") | _names(rec, "proposed")
+
+
+def test_acronym_defined_before_a_device_noun_is_no_method():
+    rec = _one(
+        "Depth denoising",
+        "We denoise time-of-flight (ToF) cameras. ToF depth is noisy.",
+    )
+    assert "ToF" not in _names(rec, "methods") | _names(rec, "proposed")
+
+
+def test_plural_acronym_takes_the_singular_name_used_elsewhere():
+    rec = _one(
+        "On sum-product networks",
+        "Sum-Product Networks (SPNs) are deep models. Every SPN is a circuit.",
+    )
+    assert [(i.name, i.long) for i in rec.methods] == [("SPN", "Sum-Product Networks")]

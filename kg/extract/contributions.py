@@ -13,12 +13,13 @@ Cues (each a pure function of the text, so they generalise beyond any one abstra
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.doc import Mention, abstract_sents, is_name_shaped, resolve_overlaps
-from kg.extract.names import GENERIC
+from kg.extract.names import _FAMILY_LONG, _TASK_HEADS, GENERIC, method_lexicon
 
 _CONTRIB = re.compile(
     r"\b(?:we|this\s+(?:paper|work|study|article)|our\s+(?:work|paper)|here)\s+(?:\w+\s+){0,3}?"
@@ -65,6 +66,111 @@ def title_name(title: str) -> str | None:
     return None
 
 
+# A title splits into noun phrases at prepositions, conjunctions, punctuation and participles
+# with their agent ("... Model Guided by Human Attention").
+_TITLE_SPLIT = re.compile(
+    r"\s+(?:[A-Za-z]+ed\s+)?(?i:for|with|via|using|in|on|from|by|through|of|to|and|or|under|"
+    r"against|towards?|beyond|without|as|at|into|is|are|the|a|an|vs\.?|versus)\s+|"
+    r"\s*[:?!,;.]\s+|\s[-\u2013\u2014]\s|\s*[()]\s*"
+)
+_TITLE_WORD = re.compile(r"^[A-Z0-9][\w'\u2019+]*(?:-[\w'\u2019+]+)*$")
+# Heads of things a paper builds (not "learning", "detection": those name problems).
+_ARTEFACT = (
+    r"(?:network|net|model|transformer|filter|loss|router|convolution|attention|module|layer|"
+    r"machine|autoencoder|encoder|decoder|sampler|estimator|algorithm|framework|pipeline|"
+    r"architecture|mechanism|operator|unit|block|pooling|prompting|regularizer|tree|forest|"
+    r"gan|agent)s?"
+)
+_ARTEFACT_END = re.compile(_ARTEFACT + r"$", re.I)
+_GENERIC_HEAD = re.compile(
+    r"(?:model|framework|method|approach|system|algorithm|architecture)s?$", re.I
+)
+# Separators after which a title phrase is the means ("X with / via / using Y"), not the
+# problem or domain ("X for Y", "X in Y").
+_MEANS_SEP = {"", "with", "via", "using", "by", "through", "and", ":"}
+
+
+def _singular(low: str) -> str:
+    return low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+
+
+def title_phrases(title: str) -> list[tuple[int, int, str, str]]:
+    """The Title-Case noun phrases of a title (2-6 words, a leading article dropped), with
+    their offsets and the separator before them: "Action Quality Assessment with Temporal
+    Parsing Transformer" -> [(0, 25, "Action Quality Assessment", ""), (31, 58, "Temporal
+    Parsing Transformer", "with")]."""
+    out = []
+    pos, sep = 0, ""
+    for m in [*_TITLE_SPLIT.finditer(title), None]:
+        end = m.start() if m else len(title)
+        seg = title[pos:end]
+        ws = seg.split()
+        start = pos + (len(seg) - len(seg.lstrip()))
+        if ws and ws[0] in ("Towards", "Toward", "Beyond", "On"):
+            sep = ws[0].lower()  # a goal or a study of the phrase, not its name
+        while ws and ws[0] in ("The", "A", "An", "Towards", "Toward", "Beyond", "On"):
+            start = title.index(ws[0], start) + len(ws[0]) + 1
+            ws = ws[1:]
+        if 2 <= len(ws) <= 6 and all(_TITLE_WORD.match(w) for w in ws):
+            out.append((start, start + len(" ".join(ws)), " ".join(ws), sep))
+        if m:
+            sep = " ".join(m.group().lower().split())
+            pos = m.end()
+    return out
+
+
+def _acronym_of(words: list[str]) -> str:
+    return "".join(p[:1] for w in words for p in w.split("-")).upper()
+
+
+def title_proposals(title: str, sentences: list[str], contrib: list[bool]) -> list[tuple[int, int]]:
+    """Title phrases that name the paper's own contribution (call 8 of eval/README.md): a
+    Title-Case noun phrase of the title, in the means position, that either ends in the head
+    of a built thing ("Temporal Parsing Transformer", "The Extended Parameter Filter") or is
+    echoed before such a head in a contribution sentence ("an object-level proposal model is
+    presented"). An abstract without a contribution sentence proposes nothing; a phrase the
+    abstract already mentions before its first contribution sentence is an existing concept
+    ("Spectral Mixture Kernels for ..."), and so are lexicon names and families whose
+    acronym is generic ("Generative Adversarial Networks")."""
+    if not any(contrib):
+        return []
+    first = contrib.index(True)
+    background = " ".join(sentences[:first]).lower()
+    contribution = " ".join(s for s, c in zip(sentences, contrib, strict=True) if c).lower()
+    known = _lexicon_keys()
+    out = []
+    for start, end, phrase, sep in title_phrases(title):
+        ws = phrase.split()
+        low = phrase.lower()
+        sing = _singular(low)
+        if (
+            sep not in _MEANS_SEP
+            or ws[0].lower().endswith("ing")
+            or sing in background
+            or low in known
+            or sing in known
+            or _FAMILY_LONG.match(low)
+            or _acronym_of(ws) in GENERIC
+            or _acronym_of(ws).rstrip("S") in GENERIC
+            or _TASK_HEADS.search(low)
+            or low.endswith("learning")
+        ):
+            continue
+        if _GENERIC_HEAD.search(low) and (
+            len(ws) < 3 or low.endswith("s") or ws[-2].lower().endswith("ing")
+        ):
+            continue  # "A Unified Framework", "Deep Structured Models", "... Learning Framework"
+        echoed = re.search(re.escape(sing) + r"s?\s+" + _ARTEFACT + r"\b", contribution)
+        if _ARTEFACT_END.search(low) or echoed:
+            out.append((start, end))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _lexicon_keys() -> frozenset[str]:
+    return frozenset(x.lower() for x in method_lexicon())
+
+
 @Language.component("kg_contributions")
 def find_contributions(doc: Doc) -> Doc:
     text = doc.text
@@ -94,10 +200,30 @@ def find_contributions(doc: Doc) -> Doc:
                     Mention(occ.start(), occ.end(), tname, "method", "kg_contributions", 0.85, True)
                 )
 
+    if not tname and title_phrases(title):  # cheap test first: most titles have none
+        sents = abstract_sents(doc)
+        flags = [bool(_CONTRIB.search(x.text) or _PASSIVE.search(x.text)) for x in sents]
+        for s0, s1 in title_proposals(title, [x.text for x in sents], flags):
+            phrase = text[s0:s1]
+            acronym = _acronym_of(phrase.split())
+            named = [m for m in mentions if m.text in (acronym, acronym + "s") and m.start > s1]
+            if named:  # the title spells out the acronym the abstract uses ("DCCF")
+                for m in named:
+                    m.long = m.long or phrase
+                continue
+            _propose_title_phrase(doc, mentions, s0, s1, proposed_names)
+
     long_start = {ab.short.start_char: ab.long.start_char for ab in doc._.abbreviations}
     contrib_spans: list[tuple[int, int]] = []  # from the contribution verb to the sentence end
     for sent in abstract_sents(doc):
         s_text = sent.text
+        for nm in _NAMED_TITLED.finditer(s_text):
+            s0, s1 = sent.start_char + nm.start(1), sent.start_char + nm.end(1)
+            if not any(s0 < m.end and m.start < s1 for m in mentions):
+                mentions.append(
+                    Mention(s0, s1, nm.group(1), "method", "kg_contributions", 0.75, True)
+                )
+                proposed_names.add(nm.group(1))
         cm = _CONTRIB.search(s_text)
         pm = None if cm else _PASSIVE.search(s_text)
         if not (cm or pm):
@@ -197,9 +323,29 @@ def find_contributions(doc: Doc) -> Doc:
     return doc
 
 
+def _propose_title_phrase(
+    doc: Doc, mentions: list[Mention], s0: int, s1: int, proposed_names: set[str]
+) -> None:
+    """Make the title phrase ``doc.text[s0:s1]`` a proposed method, replacing the mentions
+    inside it, and mark its other occurrences in the abstract (any case) as the same."""
+    text = doc.text
+    phrase = text[s0:s1]
+    mentions[:] = [m for m in mentions if not (s0 <= m.start and m.end <= s1)]
+    if any(m.start < s1 and s0 < m.end for m in mentions):
+        return
+    mentions.append(Mention(s0, s1, phrase, "method", "kg_contributions", 0.75, True))
+    proposed_names.add(phrase)
+    for occ in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text[s1:], re.I):
+        o0, o1 = s1 + occ.start(), s1 + occ.end()
+        if not any(o0 < m.end and m.start < o1 for m in mentions):
+            mentions.append(Mention(o0, o1, occ.group(), "method", "kg_contributions", 0.7, True))
+
+
 _USED_BEFORE = re.compile(
     r"\b(?:from|of|on|upon|using|use|uses|with|by|via|than|over|like|including|as|into|"
-    r"to|leverag\w+|adopt\w*|extend\w*|based)\s+(?:the\s+|a\s+|an\s+)?$",
+    r"to|for|leverag\w+|adopt\w*|extend\w*|based)\s+(?:the\s+|a\s+|an\s+)?"
+    # "a framework for multi-hop NLI": the name after a preposition is used or addressed
+    r"(?-i:[a-z][\w-]*\s+){0,2}$",
     re.I,
 )
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+(?:[a-z-]+\s+){0,3})?$")
@@ -222,6 +368,15 @@ _TITLED = re.compile(
 _TITLED_COMPONENT = re.compile(
     r"\b(?:featuring|comprising|consisting\s+of|including|with)\s+(?:a|an)\s+"
     r"((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*))?)(?=[\s,.;]|$)"
+)
+
+
+# A Title-Case phrase given right after a naming verb, maybe in quotes: 'which we term
+# "Comparative Knowledge Distillation"', "a scheme called Knowledge Router".
+_NAMED_TITLED = re.compile(
+    r"\b(?:(?:we|they)\s+(?:term|call|name|dub)|termed|dubbed|called|named|coined)\s+"
+    r"(?:it\s+|this\s+|them\s+)?(?:as\s+)?[\"\u201c']?"
+    r"((?:[A-Z][\w-]*\s+){1,5}[A-Z][\w-]*)(?=[\"\u201d'\s,.;:)]|$)"
 )
 
 

@@ -232,7 +232,7 @@ GENERIC |= {
     "PSNR",
 }
 # Acronyms that ARE specific techniques although they read like families (see GUIDELINES).
-NOT_GENERIC = {"CoT", "MoE", "LoRA", "RAG", "SFT", "RLHF", "PEFT", "ICL", "KD"}
+NOT_GENERIC = {"CoT", "MoE", "LoRA", "RAG", "SFT", "RLHF", "PEFT", "ICL"}
 GENERIC -= NOT_GENERIC
 _TASK_HEADS = re.compile(
     # Heads that name a problem. Not "learning" / "modeling" / "training": long forms ending so
@@ -310,7 +310,7 @@ def classify_by_long(long: str) -> str | None:
         return "dataset"
     if _TASK_HEADS.search(low):
         return "task"
-    if low.endswith("learning") and len(low.split()) <= 4:
+    if low.endswith(("learning", "distillation")) and len(low.split()) <= 4:
         return "paradigm"  # "continual learning (CL)": a problem setting unless proposed
     return None
 
@@ -370,7 +370,11 @@ _METHOD_NOUN_AFTER = re.compile(
     r"scheme|strategy|module|paradigm|system)s?\b",
     re.I,
 )
-_PROPOSE_IN_SENT = re.compile(r"\b(?:propos|introduc|present|develop|design|devis)\w*", re.I)
+_PROPOSE_IN_SENT = re.compile(
+    r"\b(?:propos|introduc|present|develop|design|devis)\w*|"
+    r"\bwe\s+(?:term|call|name|dub)\b|\b(?:termed|dubbed|coined)\b",
+    re.I,
+)
 
 
 def paradigm_or(ab, text: str) -> str | None:  # type: ignore[no-untyped-def]
@@ -498,6 +502,13 @@ _NOT_METHOD_AFTER = re.compile(
     r"sensors?|modalit(?:y|ies)|settings?|tasks?|problems?|regimes?|sequences?)\b"
 )
 
+
+# An acronym whose definition is followed by a device or data noun names that kind of thing
+# ("time-of-flight (ToF) cameras", "electroencephalography (EEG) signals").
+_DEFINED_NOT_METHOD = re.compile(
+    r"\(([^()]{2,12})\)\s+(?:cameras?|sensors?|signals?|data|recordings?|images?|imagery|"
+    r"scans?|devices?|measurements?|modalit(?:y|ies)|settings?|problems?)\b"
+)
 
 _NO_METHOD = ("generic", "task", "paradigm", "other")
 
@@ -628,6 +639,9 @@ def find_names(doc: Doc) -> Doc:
             kind = "other"
         abbrev_kind[ab.short.text] = kind
         long_spans.append((ab.long.start_char, ab.long.end_char))
+    for dm in _DEFINED_NOT_METHOD.finditer(text):
+        if abbrev_kind.get(dm.group(1), "") is None:
+            abbrev_kind[dm.group(1)] = "other"
     # A gazetteer dataset hit on an acronym this paper defines as something else is a method
     # ("masked language modeling (MLM)" is not the MLM dataset).
     for m in doc._.mentions:

@@ -65,6 +65,18 @@ def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> 
         other = lk[:-1] if lk.endswith("s") and not lk.endswith("ss") else lk + "s"
         long_keys.setdefault(other, acronym)
 
+    # A plural acronym ("SPNs") names its item in the singular when the text uses that too
+    # (eval/README.md call 5): "SPN", long "Sum-Product Networks", alias "SPNs".
+    texts = {m.text for m in mentions}
+    for plural in list(long_of):
+        single = plural[:-1]
+        if plural.endswith("s") and single[-1:].isupper() and single in texts:
+            long_of.setdefault(single, long_of[plural])
+            long_keys[name_key(plural)] = single
+            for lk, acronym in list(long_keys.items()):
+                if acronym == plural:
+                    long_keys[lk] = single
+
     items: dict[tuple[str, str], EntityItem] = {}
     proposed_keys = {name_key(m.text) for m in mentions if m.proposed and m.kind == "method"}
     introduced_keys = {name_key(m.text) for m in mentions if m.proposed and m.kind == "dataset"}
