@@ -94,3 +94,73 @@ def test_plural_gazetteer_task_names_things_not_problems():
     )
     names = [t.name for t in rec.tasks]
     assert "point clouds" not in names and "knowledge graphs" not in names
+
+
+def _record(title: str, abstract: str):  # type: ignore[no-untyped-def]
+    return next(extract([Paper(id="t", title=title, abstract=abstract)]))
+
+
+def test_gerund_modifier_joins_a_metric_unless_it_is_a_verb():
+    text = (
+        "it raises the steering accuracy and the word saving rate, surpassing human accuracy by 3%."
+    )
+    assert _found(text, metric_phrases(text)) == [
+        "steering accuracy",
+        "word saving rate",
+        "human accuracy",
+    ]
+
+
+def test_common_measure_words_need_a_measuring_context():
+    text = "experiments show it improves both fidelity and diversity over baselines."
+    assert _found(text, metric_phrases(text)) == ["fidelity", "diversity"]
+    assert metric_phrases("we add a module for improving robustness to noise.") == []
+    assert metric_phrases("it improves the quality of the images.") == []
+    text = "we bound the regret of the learner and the mixing time of the chain."
+    assert _found(text, metric_phrases(text)) == ["regret", "mixing time"]
+    assert metric_phrases("an approach based on regret minimization.") == []
+
+
+def test_measures_listed_after_dimensions_such_as():
+    text = "rated on dimensions such as factual safety, tone, and narrative coherence."
+    assert _found(text, metric_phrases(text)) == ["factual safety", "tone", "narrative coherence"]
+
+
+def test_values_with_rates_ranges_and_points():
+    found = [
+        v for *_, v in values("runs at 41 frames per second, 3-7x faster, +2.5 percentage points")
+    ]
+    assert found == ["41 frames per second", "3-7x", "+2.5 percentage points"]
+    assert [v for *_, v in values("the model has only 5M parameters")] == ["5M parameters"]
+    assert values("baselines of 7B parameters") == []
+
+
+def test_bare_number_after_a_named_metric_is_a_result():
+    rec = _record("Foo", "We propose FooNet. FooNet attains an FID of 12.7 on CelebA-HQ images.")
+    assert [r.value for r in rec.results] == ["12.7"]
+    rec = _record("Foo", "We propose FooNet. FooNet has an average error of 8 meters on the route.")
+    assert "8" not in [r.value for r in rec.results]
+
+
+def test_dataset_names_take_versions_prefixes_and_capitalised_collections():
+    rec = _record(
+        "Foo",
+        "We evaluate on SQuAD v1.1, on MS COCO 2014 and on the Adobe Matting Dataset. "
+        "Inspired by this, we also test on the Zorblax Fish dataset.",
+    )
+    names = {d.name for d in rec.datasets}
+    assert {"SQuAD v1.1", "MS COCO 2014", "Adobe Matting Dataset", "Zorblax Fish"} <= names
+    assert "Inspired" not in names
+    first = _record("Foo Models", "Inspired by birds, we propose FooNet for flight.")
+    assert not first.datasets
+
+
+def test_named_loser_after_a_win_rate_or_an_improvement_than():
+    rec = _record(
+        "Foo",
+        "We propose FooNet. FooNet achieves a win rate of 71% against GPT-4o. Our approach "
+        "achieves a 6% improvement on the average recall than Edge Boxes at 100 proposals.",
+    )
+    pairs = {(c.winner, c.loser) for c in rec.outperforms}
+    assert ("FooNet", "GPT-4o") in pairs
+    assert ("FooNet", "Edge Boxes") in pairs

@@ -21,10 +21,21 @@ VERB = re.compile(
     r"outstrip\w*|overshadow\w*|outclass\w*|"
     # "improves ELECTRA's performance": the named method is beaten.
     r"improv(?:es|ed|ing)\s+(?=[A-Z][\w\-.+]*['\u2019]s\b)|"
-    r"compares\s+favou?rably\s+(?:to|with)|on\s+par\s+with)\b",
+    r"compares\s+favou?rably\s+(?:to|with)|on\s+par\s+with|"
+    # "a win rate of 87% against GPT-4o", "6% improvement on the average recall than X".
+    r"win(?:s|ning)?\s+(?:rate\s+of\s+\S+\s+)?against|"
+    r"(?:improvements?|gains?)\s+(?:of\s+\S+\s+)?(?:on|in)\s+(?:the\s+)?[\w\- ]{0,30}?\s+than)\b",
     re.I,
 )
 _SELF = re.compile(r"\b(?:our|we|it|this|the\s+proposed|the\s+resulting)\b", re.I)
+# A loser no extractor knows, named by capitalised words right after the comparison
+# ("than Edge Boxes"); a vague loser ("the State-of-the-Art") is no name.
+_NAMED_LOSER = re.compile(r"\s*((?:[A-Z][\w\-]*[a-z0-9][\w\-]*)(?:\s[A-Z][\w\-]*){0,2})\b")
+_VAGUE = re.compile(
+    r"^(?:The|A|An|All|Other|Existing|Previous|Prior|Current|Recent|State|(?i:sotas?)|Baselines?|"
+    r"Conventional|Traditional|Standard|Strong|Several|Many|Most|Both|Human|Humans|This|These|"
+    r"[A-Z]+s)\b"  # "LLMs", "CNNs": families
+)
 _CLAUSE_END = re.compile(r"[;]|\bwhile\b|\bwhereas\b|\bbut\b", re.I)
 # After these, named methods are the setting of the comparison, not what is beaten
 # ("outperforms X on COCO with the same ResNet-50 backbone").
@@ -69,7 +80,13 @@ def find_comparisons(doc: Doc) -> Doc:
             setting = _SETTING.search(text, vpos + len(vm.group()), limit)
             if setting:
                 limit = setting.start()
-            for m in methods:
-                if vpos < m.start < limit and m.text != winner:
-                    doc._.comparisons.append(Comparison(vpos, m.end, winner, m.text, 0.6))
+            losers = [m for m in methods if vpos < m.start < limit and m.text != winner]
+            for m in losers:
+                doc._.comparisons.append(Comparison(vpos, m.end, winner, m.text, 0.6))
+            vend = vpos + len(vm.group())
+            named = _NAMED_LOSER.match(text, vend, limit)
+            if not losers and named and not _VAGUE.match(named.group(1)):
+                s, e = named.span(1)
+                if not any(m.start < e and s < m.end for m in mentions):
+                    doc._.comparisons.append(Comparison(s, e, winner, named.group(1), 0.45))
     return doc

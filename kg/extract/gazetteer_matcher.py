@@ -9,6 +9,7 @@ one-word hit that is an ordinary English word ("Places", "Wild") needs a cue wor
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -203,8 +204,81 @@ def _sentence_initial(span) -> bool:  # type: ignore[no-untyped-def]
     """The span starts a sentence (after a newline or a sentence end)."""
     i = span.start - 1
     while i >= 0 and span.doc[i].is_space:
+        if "\n" in span.doc[i].text:
+            return True  # the abstract's first word, after the title
         i -= 1
     return i < 0 or span.doc[i].text in (".", "!", "?", ":")
+
+
+# A version, release year or split written after a dataset name: "SQuAD v1.1", "COCO 2014",
+# "SQuAD 2.0", "ImageNet ILSVRC-2012".
+_DATASET_VERSION = re.compile(
+    r" (?:[vV]\d+(?:\.\d+)*|\d+\.\d+|(?:19|20)\d\d|[A-Z]{2,}[A-Za-z]*-(?:19|20)\d\d)"
+    r"(?![\w%]|\.\d| ?(?:%|x\b|\u00d7))"
+)
+# Prepositions after a capitalised sentence-initial word: "Inspired by ...", not a dataset.
+_PREP_AFTER = {"by", "to", "with", "from", "on", "in", "of", "for", "at", "upon"}
+# Capitalised words before a dataset cue: "Adobe Matting Dataset", "the Adobe Matting dataset".
+_NAMED_COLLECTION = re.compile(
+    r"\b((?:[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\s){0,3}[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
+    r"\s(Dataset|Benchmark|Corpus|Treebank|dataset|benchmark|corpus|treebank|data\sset)\b"
+)
+_NAME_GOES_ON = re.compile(r"[A-Z][\w\-]* (?:and|of|for|on|in|to|&) $")
+_CAPITAL_BEFORE = re.compile(r"(?:[A-Z][\w\-!]*\s|/)$")
+_CAPITAL_AFTER = re.compile(r"\s[A-Z][a-z]")
+_NOT_NAME_START = STOP | {"experiments", "results", "evaluation", "extensive", "finally", "here"}
+
+
+def merge_datasets(mentions: list[Mention], text: str) -> list[Mention]:
+    """Extend dataset hits over a following version (:data:`_DATASET_VERSION`) and join hits
+    that overlap ("MS COCO" + "COCO 2014" -> "MS COCO 2014")."""
+    out: list[Mention] = []  # the parts stay: a later filter may drop the longer form
+    unions: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        v = _DATASET_VERSION.match(text, m.end)
+        if v:
+            m.end = v.end()
+            m.text = text[m.start : m.end]
+        out.append(m)
+        if unions and m.start < unions[-1].end:
+            if m.end > unions[-1].end:
+                unions[-1] = replace(unions[-1], end=m.end, text=text[unions[-1].start : m.end])
+        else:
+            unions.append(m)
+    spans = {(m.start, m.end) for m in out}
+    return out + [u for u in unions if (u.start, u.end) not in spans]
+
+
+def named_collections(text: str, title_end: int) -> list[tuple[int, int]]:
+    """Capitalised names written before a dataset cue: ``named_collections("on the Adobe
+    Matting Dataset", 0)`` gives the span of "Adobe Matting Dataset". A capitalised cue
+    stays in the name; a lower-case one is left out ("NYU Depth v2 dataset" -> "NYU Depth
+    v2", eval/README.md call 28)."""
+    found = []
+    for m in _NAMED_COLLECTION.finditer(text):
+        if m.start() < title_end or text[max(0, m.start() - 2) : m.start()].strip() == "-":
+            continue  # a title capitalises every word; "Lidar- UrbanFly": a broken compound
+        words = m.group(1).split()
+        while words and words[0].lower() in _NOT_NAME_START:
+            words = words[1:]
+        if not words:
+            continue
+        start = m.end(1) - len(" ".join(words))
+        if (
+            _NAME_GOES_ON.search(text, max(0, m.start() - 30), m.start())
+            or _CAPITAL_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            or _CAPITAL_AFTER.match(text, m.end())
+        ):
+            continue  # part of a longer name: "Thai Cultural and Linguistic Intelligence
+            # Benchmark", "Yahoo! Front Page Today Module ...", "Progressive Dataset Construction"
+        plain = all(w.lower() in common_words() and w[1:].islower() for w in words)
+        if m.group(2).islower() and (plain or len(words) < 2):
+            continue  # "Large dataset", "English dataset": one word is left to the name rules
+        if words[-1].lower().endswith(("-based", "-like", "-style", "-domain")):
+            continue  # "a Common Crawl-based dataset": a description
+        end = m.end(2) if m.group(2)[0].isupper() else m.end(1)
+        found.append((start, end))
+    return found
 
 
 class GazetteerMatcher:
@@ -231,6 +305,7 @@ class GazetteerMatcher:
     def __call__(self, doc: Doc) -> Doc:
         vocab = doc.vocab
         full = doc.text  # Doc.text joins every token: read it once
+        datasets: list[Mention] = []
         for match_id, start, end in self.matcher(doc):
             kind = vocab.strings[match_id]
             span = doc[start:end]
@@ -242,9 +317,11 @@ class GazetteerMatcher:
             if not self._keep(kind, text, span):
                 continue
             conf = {"dataset": 0.8, "metric": 0.7, "task": 0.55, "method": 0.7}[kind]
-            doc._.mentions.append(
-                Mention(span.start_char, span.end_char, text, kind, self.name, conf)
-            )
+            mention = Mention(span.start_char, span.end_char, text, kind, self.name, conf)
+            (datasets if kind == "dataset" else doc._.mentions).append(mention)
+        for s, e in named_collections(full, doc._.title_end):
+            datasets.append(Mention(s, e, full[s:e], "dataset", self.name, 0.6))
+        doc._.mentions.extend(merge_datasets(datasets, full))
         lowered = full.lower()
         for s, e in metric_phrases(lowered):
             doc._.mentions.append(Mention(s, e, full[s:e], "metric", "kg_metrics", 0.6))
@@ -284,6 +361,8 @@ class GazetteerMatcher:
             nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
             if len(span) == 1 and text not in self.case[kind] and text.istitle():
                 return False  # "Violin" is not the VIOLIN dataset
+            if len(span) == 1 and text.istitle() and nxt in _PREP_AFTER and _sentence_initial(span):
+                return False  # "Inspired by human vision": a sentence's first word
             if len(span) == 1 and (low in self.common or len(text) <= 2):
                 return text in self.case[kind] and nxt in DATASET_CUES and kind == "dataset"
             words = [t.lower_ for t in span if t.is_alpha]

@@ -19,11 +19,24 @@ from kg.extract.doc import Mention, Result, abstract_sents, main_method
 
 _NUM = r"[+\-\u2212~\u223c\u2248]?\s?\$?\d+(?:,\d{3})*(?:\.\d+)?"
 _UNIT = (
-    r"(?:\s?\\?%|\s?(?:fps|FPS)\b|\s?(?:x|\u00d7)(?![\w])|"
-    r"\s?(?:pp|points?|dB|ms|cm|mm|mAP|AP|BLEU|CIDEr|F1)\b)"
+    r"(?:\s?\\?%|\s?(?:fps|FPS)\b|\s?frames(?:\s+per\s+second|/s(?:ec)?)\b|"
+    r"\s?(?:x|\u00d7)(?![\w])|\s?percentage\s+points?\b|"
+    r"\s?(?:pp|points?|dB|ms|cm|mm|mJ|J|mAP|AP|BLEU|CIDEr|F1)\b)"
 )
+# "8-12x faster": a range sharing the unit of its second number.
+_RANGE = r"(?:\s?(?:-|\u2013|\u2212)\s?\d+(?:\.\d+)?(?=\s?(?:x|\u00d7|%)))?"
 VALUE_RE = re.compile(
-    rf"(?<![\w.]){_NUM}{_UNIT}(?:\s?(?:to|-|\u2013)\s?{_NUM}{_UNIT})?|(?<![\w.])\$\d+(?:\.\d+)?"
+    rf"(?<![\w.]){_NUM}{_RANGE}{_UNIT}(?:\s?(?:to|-|\u2013)\s?{_NUM}{_UNIT})?|"
+    r"(?<![\w.])\$\d+(?:\.\d+)?|"
+    # Model sizes stated as a result ("has only 2M parameters").
+    r"(?:(?<=has )|(?<=have )|(?<=with )|(?<=uses )|(?<=only )|(?<=just )|(?<=requires ))"
+    r"\d+(?:\.\d+)?[MBK]\s+parameters\b"
+)
+# A bare number given as the value of a named metric: "an FID of 23.4", "BLEU = 31.2".
+_METRIC_VALUE = re.compile(
+    r"\s?(?:scores?\s+)?(?:of|=|:)\s?(\d+(?:\.\d+)?)(?![\w%]|\.\d)"
+    # Not a count or a measure with a unit ("an error of 8 meters", "1.83 +-1.16 mm").
+    r"(?!\s?(?:\+|\u00b1|(?!(?:on|in|and|for|with|at|compared|while|which|when|by)\b)[a-zA-Z]))"
 )
 _BEATEN = re.compile(
     r"(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|over|than|compared\s+(?:to|with)|vs\.?|"
@@ -71,11 +84,14 @@ def find_results(doc: Doc) -> Doc:
     text = doc.text
     for sent in abstract_sents(doc):
         vals = values(sent.text)
-        if not vals:
-            continue
         s0, s1 = sent.start_char, sent.end_char
         inside = [m for m in mentions if s0 <= m.start < s1]
         metrics = [m for m in inside if m.kind == "metric"]
+        for m in metrics:
+            mv = _METRIC_VALUE.match(text, m.end, min(s1, m.end + 20))
+            if mv and not any(a <= mv.start(1) - s0 < b for a, b, _ in vals):
+                vals.append((mv.start(1) - s0, mv.end(1) - s0, mv.group(1)))
+        vals.sort()
         datasets = [m for m in inside if m.kind == "dataset"]
         methods = [m for m in inside if m.kind == "method"]
         respectively = "respectively" in sent.text.lower()
