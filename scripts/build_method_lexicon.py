@@ -48,12 +48,17 @@ from kg.extract.names import GENERIC, classify_by_long  # noqa: E402
 from kg.names import name_key  # noqa: E402
 
 # Heads whose plural is no one method ("Detection Transformers" are a family).
-NO_PLURAL = {"squares", "analysis", "carlo", "transformer"}
+NO_PLURAL = {"squares", "analysis", "carlo", "transformer", "clustering", "search"}
 MIN_ACRONYM_PAPERS = 3
 MIN_EPONYM_PAPERS = 3
 MIN_COMPOUND_PAPERS = 4
+MIN_TERM_PAPERS = 8
+MIN_TERM_NAME_USES = 2
 PROPER_SHARE = 0.8  # share of mid-sentence uses written capitalised
 MIN_PROPER_USES = 10
+MIN_COMPOUND_PART_USES = 3  # parts of a Capitalised-Capitalised compound: rare names count
+# Words after an eponymous compound that say it names a method ("Bradley-Terry model").
+COMPOUND_NEXT = {"method", "update", "model", "scheme", "routine", "loss"}
 
 # Heads of method names (singular). "model", "method", "process", "field", "unit" etc. are too
 # often generic ("the learning process", "receptive field", "action unit"): they only count
@@ -96,6 +101,147 @@ METHOD_HEADS = {
     "collocation",
     "minimization",
     "search",
+}
+# D. Heads of lower-case terms of art ("kernel trick", "self-attention", "kernel PCA",
+# "structured SVM", "particle filter"): a modifier word and one of these heads.
+TERM_HEADS = {
+    "attention",
+    "trick",
+    "pca",
+    "svm",
+    "gan",
+    "vae",
+    "lstm",
+    "filter",
+    "autoencoder",
+    "regression",
+    "sampling",
+}
+# Words before a term that say it is used or named as one method ("using the kernel trick").
+NAME_CUES = {
+    "using",
+    "with",
+    "via",
+    "apply",
+    "applies",
+    "applying",
+    "applied",
+    "adopt",
+    "adopts",
+    "adopted",
+    "employ",
+    "employs",
+    "employed",
+    "use",
+    "uses",
+    "used",
+    "like",
+    "as",
+    "than",
+    "including",
+    "exploit",
+    "exploits",
+    "leverage",
+    "leverages",
+    "leveraging",
+    "utilize",
+    "utilizes",
+    "on",
+}
+# Modifiers that describe rather than name: scope, judgement, data, place ("visual attention",
+# "much attention", "image compression").
+DESCRIPTIVE_MODIFIERS = {
+    "more",
+    "much",
+    "less",
+    "little",
+    "increasing",
+    "increased",
+    "considerable",
+    "significant",
+    "great",
+    "growing",
+    "widespread",
+    "limited",
+    "research",
+    "human",
+    "visual",
+    "spatial",
+    "temporal",
+    "spatio-temporal",
+    "channel",
+    "global",
+    "local",
+    "hierarchical",
+    "learned",
+    "different",
+    "multiple",
+    "recent",
+    "hard",
+    "selective",
+    "neural",
+    "semantic",
+    "contextual",
+    "hybrid",
+    "dual",
+    "graph",
+    "pay",
+    "attracted",
+    "gained",
+    "received",
+    "draw",
+    "drawn",
+    "training",
+    "pre-trained",
+    "pretrained",
+    "deep",
+    "linear",
+    "nonlinear",
+    "non-linear",
+    "random",
+    "uniform",
+    "posterior",
+    "efficient",
+    "adaptive",
+    "active",
+    "data",
+    "dense",
+    "sparse",
+    "weighted",
+    "stochastic",
+    "direct",
+    "box",
+    "pose",
+    "image",
+    "video",
+    "convolutional",
+    "dynamic",
+    "state-of-the-art",
+    "sub",
+    "down",
+    "up",
+    "re",
+    "non-uniform",
+    "uncertainty",
+    "negative",
+    "randomly",
+    "nonparametric",
+    "regularized",
+    "multivariate",
+    "component",
+    "process",
+    "squares",
+    "least-squares",
+    "mixed",
+    "cross-modal",
+    "multi-modal",
+    "multimodal",
+    "correlation",
+    "special",
+    "careful",
+    "particular",
+    "close",
+    "guided",
 }
 WEAK_HEADS = {"model", "process", "field", "unit", "optimization", "method", "tree", "memory"}
 # Heads of general mathematical fields and tools (eval/README.md, "Model classes").
@@ -195,12 +341,23 @@ DENY = {
     "key point analysis",
     "policy optimization",
     "policy optimizations",
+    # general procedures and tasks (eval/README.md call 22)
+    "beam search",
+    "subspace clustering",
+    "johnson-lindenstrauss",  # a lemma
+    "johnson\u2013lindenstrauss",
+    "nearest neighbor search",
+    "maximum inner product search",
 }
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019-]*|[^\sA-Za-z0-9]")
+# Words keep inner hyphens and en dashes ("self-attention", "Bradley\u2013Terry").
+_WORD = re.compile(
+    r"[A-Za-z0-9][A-Za-z0-9'\u2019-]*(?:\u2013[A-Za-z0-9][A-Za-z0-9'\u2019-]*)*|[^\sA-Za-z0-9]"
+)
+_DASH = re.compile("[-\u2013]")
 _PAREN = re.compile(r"\(([^()]{1,12})\)")
 # An eponym is written "Kalman" / "Levenberg-Marquardt": not an acronym ("SVM") nor CamelCase
 # ("ImageNet"), which name a model or dataset that the name-shape rules find anyway.
-_EPONYM = re.compile(r"^[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z\u00e0-\u00ff]+)*$")
+_EPONYM = re.compile(r"^[A-Z][a-z\u00e0-\u00ff]+(?:[-\u2013][A-Z][a-z\u00e0-\u00ff]+)*$")
 # Adjectives made from names ("Bayesian", "Gaussian", "Euclidean") often only describe
 # ("a Bayesian algorithm"): phrases led by one need MIN_ADJECTIVAL_PAPERS abstracts.
 _ADJECTIVAL = re.compile(r"^[A-Z][a-z]+(?:ian|ean)$")
@@ -273,9 +430,10 @@ def inflections(phrase: str) -> list[str]:
     """The phrase with its head in singular and plural: "particle filter(s)"."""
     *mods, head = phrase.split(" ")
     sing = singular(head)
-    if sing.lower() not in METHOD_HEADS or sing.lower() in NO_PLURAL:
+    plural_heads = METHOD_HEADS | TERM_HEADS | {"process", "model", "field", "tree"}
+    if sing.lower() not in plural_heads or sing.lower() in NO_PLURAL or not mods:
         return [phrase]
-    if sing.lower() in {"sampling", "splatting", "boosting", "annealing", "prompting"}:
+    if sing.lower() in {"sampling", "splatting", "boosting", "annealing", "prompting", "attention"}:
         return [" ".join([*mods, sing])]
     plural = sing + ("es" if sing.lower().endswith(("ss", "x", "ch")) else "s")
     return [" ".join([*mods, sing]), " ".join([*mods, plural])]
@@ -292,24 +450,79 @@ def is_excluded(phrase: str, tasks: set[str]) -> bool:
     return words[0] in GENERIC_MODIFIERS or any(w in ("learning", "based") for w in words)
 
 
+def terms_at(toks: list[str], i: int) -> list[tuple[str, str, int]]:
+    """Source D candidates ending at token i: (key, surface, index of first token).
+
+    "self-attention" (one hyphenated word) and "kernel PCA" (lower-case modifier + head) both
+    count; the key joins the modifier and the singular head with a space."""
+    tok = toks[i]
+    low = tok.lower()
+    out = []
+    parts = low.split("-")
+    if len(parts) == 2 and parts[0].isalpha() and singular(parts[1]) in TERM_HEADS:
+        out.append((f"{parts[0]} {singular(parts[1])}", tok, i))
+    if singular(low) in TERM_HEADS and i > 0:
+        mod = toks[i - 1]
+        if (
+            re.fullmatch(r"[a-z][a-z-]*[a-z]", mod)
+            and mod not in FUNCTION_WORDS
+            and mod not in GENERIC_MODIFIERS
+            and mod not in DESCRIPTIVE_MODIFIERS
+        ):
+            out.append((f"{mod} {singular(low)}", f"{mod} {tok}", i - 1))
+    return [c for c in out if c[0].split()[0] not in DESCRIPTIVE_MODIFIERS | GENERIC_MODIFIERS]
+
+
+def named_at(toks: list[str], first: int, last: int) -> bool:
+    """The term at toks[first..last] is used as a name here: a use cue before it (maybe over an
+    article: "with the kernel trick") or an acronym after it ("kernel PCA (KPCA)")."""
+    j = first - 1
+    if j >= 0 and toks[j].lower() in ("the", "a", "an"):
+        j -= 1
+    if j >= 0 and toks[j].lower() in NAME_CUES:
+        return True
+    return (
+        last + 2 < len(toks)
+        and toks[last + 1] == "("
+        and re.fullmatch(r"[A-Z][A-Za-z-]*[A-Z]s?", toks[last + 2]) is not None
+    )
+
+
 def build(corpus: Path, gazetteer: Path) -> dict[str, object]:
     texts = list(read_abstracts(corpus))
     tasks = {t.lower() for t in json.loads(gzip.decompress(gazetteer.read_bytes()))["tasks"]}
 
     # Word case statistics (mid-sentence only) for proper-noun detection.
     cap, uses = Counter(), Counter()
+    rare_cap, rare_uses = Counter(), Counter()
     for text in texts:
         prev = "."
         for w in _WORD.findall(text):
             if w[0].isalpha() and prev not in (".", "!", "?", ":"):
                 uses[w.lower()] += 1
                 cap[w.lower()] += w[0].isupper()
+                if _DASH.search(w):  # parts of compounds ("Plackett" in "Plackett-Luce")
+                    for part in _DASH.split(w):
+                        if part[:1].isalpha():
+                            rare_uses[part.lower()] += 1
+                            rare_cap[part.lower()] += part[0].isupper()
             prev = w
     proper = {w for w, n in uses.items() if n >= MIN_PROPER_USES and cap[w] / n >= PROPER_SHARE}
+    rare_uses.update(uses)
+    rare_cap.update(cap)
+    rare_proper = {
+        w
+        for w, n in rare_uses.items()
+        if n >= MIN_COMPOUND_PART_USES and rare_cap[w] / n >= PROPER_SHARE
+    }
 
     def is_proper(word: str) -> bool:
-        parts = word.split("-")
+        parts = _DASH.split(word)
         return all(p.lower() in proper for p in parts if p)
+
+    def is_proper_compound(word: str) -> bool:
+        parts = _DASH.split(word)
+        return all(p.lower() in rare_proper for p in parts if p)
 
     acr_df: Counter[str] = Counter()
     acr_surface: dict[str, Counter[str]] = defaultdict(Counter)
@@ -321,6 +534,9 @@ def build(corpus: Path, gazetteer: Path) -> dict[str, object]:
     compound_df: Counter[str] = Counter()
     compound_surface: dict[str, Counter[str]] = defaultdict(Counter)
     heads = METHOD_HEADS | {h + "s" for h in METHOD_HEADS} | {"processes", "searches"}
+    term_df: Counter[str] = Counter()
+    term_named: Counter[str] = Counter()
+    term_surface: dict[str, Counter[str]] = defaultdict(Counter)
     for text in texts:
         seen: set[tuple[str, str]] = set()
         # A. acronym definitions
@@ -344,15 +560,23 @@ def build(corpus: Path, gazetteer: Path) -> dict[str, object]:
         toks = _WORD.findall(text)
         for i, tok in enumerate(toks):
             low = tok.lower()
-            if "-" in tok[1:-1] and tok[:1].isupper() and is_proper(tok):
+            if _DASH.search(tok[1:-1]) and _EPONYM.match(tok) and is_proper_compound(tok):
                 compound_uses[low] += 1
                 compound_surface[low][tok] += 1
                 nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
-                if singular(nxt) in METHOD_HEADS or nxt in ("method", "methods", "update"):
+                if singular(nxt) in METHOD_HEADS or singular(nxt) in COMPOUND_NEXT:
                     compound_before_head[low] += 1
                 if ("C", low) not in seen:
                     seen.add(("C", low))
                     compound_df[low] += 1
+            for key, surface, first in terms_at(toks, i):
+                term_surface[key][surface] += 1
+                if ("D", key) not in seen:
+                    seen.add(("D", key))
+                    term_df[key] += 1
+                if ("DN", key) not in seen and named_at(toks, first, i):
+                    seen.add(("DN", key))
+                    term_named[key] += 1
             if low not in heads:
                 continue
             for n in (1, 2, 3):
@@ -409,7 +633,12 @@ def build(corpus: Path, gazetteer: Path) -> dict[str, object]:
             add(surface, df)
     for key, df in compound_df.items():
         if df >= MIN_COMPOUND_PAPERS and compound_before_head[key] / compound_uses[key] >= 0.3:
-            add(compound_surface[key].most_common(1)[0][0], df)
+            surface = compound_surface[key].most_common(1)[0][0]
+            add(surface, df)  # both dashes: "Bradley-Terry" and "Bradley\u2013Terry"
+            add(_DASH.sub(lambda m: "\u2013" if m.group() == "-" else "-", surface), df)
+    for key, df in term_df.items():
+        if df >= MIN_TERM_PAPERS and term_named[key] >= MIN_TERM_NAME_USES:
+            add(term_surface[key].most_common(1)[0][0], df)
     # A fragment of a longer candidate ("chain Monte Carlo", "Dirichlet Allocation") goes.
     for key in list(names):
         longer = [k for k in names if k.endswith(" " + key) and k.count(" ") == key.count(" ") + 1]

@@ -145,3 +145,46 @@ def test_plural_acronym_takes_the_singular_name_used_elsewhere():
         "Sum-Product Networks (SPNs) are deep models. Every SPN is a circuit.",
     )
     assert [(i.name, i.long) for i in rec.methods] == [("SPN", "Sum-Product Networks")]
+
+
+def test_lexicon_holds_lower_case_terms_of_art_and_dashed_eponyms():
+    lex = {n.lower() for n in method_lexicon()}
+    for name in ("self-attention", "kernel trick", "kernel pca", "structured svm"):
+        assert name in lex
+    for name in (
+        "particle filters",
+        "gaussian processes",
+        "bradley\u2013terry",
+        "levenberg-marquardt",
+    ):
+        assert name in lex
+    for generic in ("visual attention", "beam search", "much attention", "johnson-lindenstrauss"):
+        assert generic not in lex
+
+
+def test_terms_of_art_and_en_dash_eponyms_are_found_in_text():
+    rec = _one(
+        "Ranking with pairwise comparisons",
+        "We fit a Bradley\u2013Terry model with the kernel trick, compare against kernel PCA "
+        "and a structured SVM, and refine the fit by Levenberg-Marquardt iterations.",
+    )
+    methods = {n.lower() for n in _names(rec, "methods")}
+    assert {"bradley\u2013terry", "kernel trick", "kernel pca", "structured svm"} <= methods
+    assert "levenberg-marquardt" in methods
+    assert "svm" not in methods and "pca" not in methods
+
+
+def test_gan_and_vae_are_methods_but_kl_and_slam_are_not():
+    rec = _one(
+        "Latent variables for images",
+        "A Variational Auto-Encoder (VAE) and a GAN are trained; the KL term vanishes. "
+        "The SLAM systems we compare run a conditional GAN on each frame.",
+    )
+    methods = _names(rec, "methods")
+    assert {"VAE", "GAN", "conditional GAN"} <= methods
+    assert not {"KL", "SLAM"} & methods
+
+
+def test_name_after_a_hyphenated_modifier_stands_alone():
+    rec = _one("Attribute localization", "We train an attribute-guided Transformer network.")
+    assert "transformer" in {n.lower() for n in _names(rec, "methods")}

@@ -85,7 +85,6 @@ GENERIC = {
     "DNN",
     "DNNs",
     "ViTs",
-    "GAN",
     "GANs",
     "MLPs",
     "RL",
@@ -150,7 +149,6 @@ GENERIC = {
     "PEFT",
     "LoRA",
     "MoE",
-    "VAE",
     "VAEs",
     "Transformers",
     "LiDAR",
@@ -216,6 +214,14 @@ GENERIC = {
     "6D",
 }
 GENERIC |= {
+    # divergences, learning frameworks, problems and boards named like methods
+    "KL",
+    "PAC",
+    "SLAM",
+    "seq2seq",
+    "Seq2Seq",
+    "Jetson",
+    "TX2",
     "FC",
     "FCN",
     "ReLU",
@@ -240,7 +246,7 @@ _TASK_HEADS = re.compile(
     r"(?:detection|segmentation|recognition|classification|processing|translation|"
     r"estimation|retrieval|answering|understanding|grounding|summarization|captioning|"
     r"parsing|tagging|extraction|reconstruction|completion|localization|forecasting|"
-    r"navigation|discovery)$",
+    r"navigation|discovery)$|^(?:natural\s+)?language\s+inference$",
     re.I,
 )
 _FAMILY_LONG = re.compile(
@@ -586,6 +592,8 @@ def _alone(doc: Doc, i: int) -> bool:
     but a determiner or a few adjectives ("a transformer-based aggregator" still counts, as
     the dev gold has it)."""
     prev = doc[i - 1].text if i > 0 else ""
+    if i > 1 and doc[i - 2].text == "-":
+        return True  # a hyphenated modifier: "an attribute-guided Transformer network"
     return not prev.isalpha() or prev.lower() in _BEFORE_NAME
 
 
