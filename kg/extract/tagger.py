@@ -1,10 +1,12 @@
 """A linear-chain CRF (Lafferty et al. 2001, via CRFsuite) over tokens for TASK / DATASET /
 METRIC spans, stacked on the rule components.
 
-Each token's features are its own shape and affixes, its neighbours' words and shapes, and the
-BIO tags the rule components (gazetteer, task phrases, name shapes) gave it and its neighbours.
-The model is trained by ``scripts/train_tagger.py`` on the TDMSci *train* split only and ships
-in the package (``kg/data/tdm_tagger.crfsuite``); nothing is downloaded at run time.
+Each token's features are its own shape and affixes, its neighbours' words and shapes, the
+BIO tags the rule components (gazetteer, task phrases, name shapes) gave it and its neighbours,
+and the tags of a lexicon of the spans annotated in the training data (longest match; see
+:func:`build_lexicon`). The model and its lexicon are trained by ``scripts/train_tagger.py`` on
+the TDMSci *train* split only and ship in the package (``kg/data/tdm_tagger.crfsuite``,
+``kg/data/tdm_lexicon.json.gz``); nothing is downloaded at run time.
 
 Example::
 
@@ -14,8 +16,13 @@ Example::
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -24,6 +31,9 @@ from kg.extract.doc import Mention, resolve_overlaps
 from kg.paths import data_file
 
 MODEL_FILE = "tdm_tagger.crfsuite"
+LEXICON_FILE = "tdm_lexicon.json.gz"
+LEXICON_MAX_WORDS = 7
+Lexicon = dict[tuple[str, ...], tuple[str, str]]  # lower-cased words -> (label, "hi" | "lo")
 LABELS = {"TASK": "task", "DATASET": "dataset", "METRIC": "metric"}
 _SHAPE_RUNS = re.compile(r"([A-Z])[A-Z]+|([a-z])[a-z]+|(\d)\d+")
 
@@ -65,9 +75,6 @@ def _lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=1)
 def _clusters() -> dict[str, list[int]]:
     """Distributional word clusters (scripts/build_clusters.py), word -> [c64, c256, c1024]."""
-    import gzip
-    import json
-
     f = data_file("word_clusters.json.gz")
     if not f.is_file():
         return {}
@@ -75,8 +82,71 @@ def _clusters() -> dict[str, list[int]]:
         return json.loads(gzip.decompress(fh.read()))
 
 
-def features(doc: Doc, tokens: list[int]) -> list[list[str]]:
-    """CRFsuite feature strings for each token of ``tokens`` (indices into ``doc``)."""
+def build_lexicon(
+    examples: Iterable[tuple[list[str], list[str]]], min_ratio: float = 0.3
+) -> Lexicon:
+    """Spans annotated in ``examples`` (words, BIO labels), lower-cased, with their majority
+    label; kept when at least ``min_ratio`` of the phrase's occurrences are annotated, and
+    marked "hi" when at least 70% are."""
+    annotated: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    data = [([w.lower() for w in words], labels) for words, labels in examples]
+    for lows, labels in data:
+        for a, b, label in bio_spans(labels):
+            if b - a <= LEXICON_MAX_WORDS:
+                annotated[tuple(lows[a:b])][label] += 1
+    seen: Counter[tuple[str, ...]] = Counter()
+    for lows, _ in data:
+        for i in range(len(lows)):
+            for n in range(1, min(LEXICON_MAX_WORDS, len(lows) - i) + 1):
+                phrase = tuple(lows[i : i + n])
+                if phrase in annotated:
+                    seen[phrase] += 1
+    lexicon: Lexicon = {}
+    for phrase, counts in annotated.items():
+        label, k = counts.most_common(1)[0]
+        ratio = k / max(seen[phrase], k)
+        if ratio >= min_ratio:
+            lexicon[phrase] = (label, "hi" if ratio >= 0.7 else "lo")
+    return lexicon
+
+
+def lexicon_tags(lows: list[str], lexicon: Lexicon) -> list[str | None]:
+    """Greedy longest-match tags ("B-TASK|hi", "I-TASK|hi", ...) of ``lexicon`` over ``lows``."""
+    tags: list[str | None] = [None] * len(lows)
+    i = 0
+    while i < len(lows):
+        for n in range(min(LEXICON_MAX_WORDS, len(lows) - i), 0, -1):
+            hit = lexicon.get(tuple(lows[i : i + n]))
+            if hit:
+                label, quality = hit
+                tags[i] = f"B-{label}|{quality}"
+                for k in range(i + 1, i + n):
+                    tags[k] = f"I-{label}|{quality}"
+                i += n
+                break
+        else:
+            i += 1
+    return tags
+
+
+def save_lexicon(lexicon: Lexicon, path: str | Path) -> None:
+    rows = sorted([" ".join(k), *v] for k, v in lexicon.items())
+    raw = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode()
+    Path(path).write_bytes(gzip.compress(raw, mtime=0))
+
+
+@lru_cache(maxsize=1)
+def packaged_lexicon() -> Lexicon:
+    f = data_file(LEXICON_FILE)
+    if not f.is_file():
+        return {}
+    rows = json.loads(gzip.decompress(f.read_bytes()))
+    return {tuple(phrase.split(" ")): (label, quality) for phrase, label, quality in rows}
+
+
+def features(doc: Doc, tokens: list[int], lexicon: Lexicon | None = None) -> list[list[str]]:
+    """CRFsuite feature strings for each token of ``tokens`` (indices into ``doc``), with
+    ``lexicon`` tags (default: the packaged lexicon)."""
     task_words, ds_words, common = _lexicons()
     clusters = _clusters()
     words = [doc[t].text for t in tokens]
@@ -84,6 +154,7 @@ def features(doc: Doc, tokens: list[int]) -> list[list[str]]:
     cl = [clusters.get(w) for w in lows]
     shapes = [token_shape(w) for w in words]
     rtags = rule_tags(doc, tokens)
+    ltags = lexicon_tags(lows, packaged_lexicon() if lexicon is None else lexicon)
     n = len(tokens)
     out = []
     for i in range(n):
@@ -128,6 +199,12 @@ def features(doc: Doc, tokens: list[int]) -> list[list[str]]:
             f.append("w-1|w=" + lows[i - 1] + "|" + low)
         if i + 1 < n:
             f.append("w|w+1=" + low + "|" + lows[i + 1])
+        for d in (-1, 0, 1):
+            j = i + d
+            if 0 <= j < n and ltags[j]:
+                f.append(f"lx{d}=" + str(ltags[j]))
+        if ltags[i]:
+            f.append("lx=" + str(ltags[i]).split("|")[0])
         out.append(f)
     return out
 
