@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from kg.extract.gazetteer_matcher import listed_datasets
 from kg.extract.metrics import metric_phrases
 from kg.extract.pipeline import extract
 from kg.extract.results import values
-from kg.extract.tasks import framed_tasks, title_tasks
+from kg.extract.tasks import framed_tasks, listed_tasks, title_tasks
 from kg.model import Paper
 
 
@@ -164,3 +165,41 @@ def test_named_loser_after_a_win_rate_or_an_improvement_than():
     pairs = {(c.winner, c.loser) for c in rec.outperforms}
     assert ("FooNet", "GPT-4o") in pairs
     assert ("FooNet", "Edge Boxes") in pairs
+
+
+def test_listed_tasks_after_such_as_and_before_tasks():
+    text = "it helps tasks such as coral reef segmentation, denoising and bird song detection."
+    got = _found(text, listed_tasks(text))
+    assert got == ["coral reef segmentation", "denoising", "bird song detection"]
+    text = "we report results on leaf segmentation and crop row detection tasks."
+    assert _found(text, listed_tasks(text)) == ["crop row detection", "leaf segmentation"]
+
+
+def test_listed_tasks_from_problem_statements_not_properties():
+    text = "reef mapping is a fundamental problem. we address the label shortage problem."
+    assert _found(text, listed_tasks(text)) == ["reef mapping", "label shortage"]
+    # A lone property or a plural thing before "problems" is no task.
+    assert listed_tasks("we solve the non-convex problem and handle zero-shot tasks.") == []
+    assert listed_tasks("it scales to complex nonlinear systems problems.") == []
+
+
+def test_bare_head_in_an_unframed_list_is_no_task():
+    rec = next(
+        extract(
+            [Paper("t2", "Reef Robots", "The robot excels in grounding, reasoning, and planning.")]
+        )
+    )
+    assert rec.tasks == []
+
+
+def test_names_listed_with_a_known_dataset_are_datasets():
+    text = "We test on CIFAR-10, Reef Scenes and CoralNet-5K. We train ResNet and CIFAR-10."
+    known = [(11, 19), (70, 78)]
+    assert _found(text, listed_datasets(text, known, 0)) == ["Reef Scenes", "CoralNet-5K"]
+
+
+def test_metric_list_after_in_terms_of():
+    text = "it beats the baselines in terms of accuracy, inference time and memory usage."
+    assert _found(text, metric_phrases(text)) == ["accuracy", "inference time", "memory usage"]
+    text = "we compare in terms of quantitative results and model size."
+    assert metric_phrases(text) == []

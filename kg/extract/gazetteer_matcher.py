@@ -229,6 +229,58 @@ _CAPITAL_AFTER = re.compile(r"\s[A-Z][a-z]")
 _NOT_NAME_START = STOP | {"experiments", "results", "evaluation", "extensive", "finally", "here"}
 
 
+# A name in a list with a known dataset ("on CIFAR-10, Stanford Cars and Tiny-ImageNet"):
+# capitalised words (up to four) or a word with inner capitals or digits ("nuScenes").
+_LISTED_NAME = (
+    r"(?:[A-Z][\w\-+.']*[\w+]|[a-z]+[A-Z][\w\-+]*|[A-Z])"
+    r"(?:\s(?:[A-Z][a-z][a-z\-]*|\d[\w.\-]*|v\d[\w.]*)){0,3}"
+)
+_LIST_SEP = r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)(?:the\s+)?"
+_NEXT_IN_LIST = re.compile(_LIST_SEP + "(" + _LISTED_NAME + r")(?![\w\-])")
+_PREV_IN_LIST = re.compile(r"(?<![\w\-.])(" + _LISTED_NAME + ")" + _LIST_SEP + "$")
+_NOT_LISTED = STOP | {"table", "fig", "figure", "section", "experiments", "results", "code"}
+
+
+def _listed_name_ok(name: str, text: str, start: int) -> bool:
+    """A listed name that is no ordinary capitalised word, model family or sentence start."""
+    from kg.extract.names import MODEL_FAMILIES  # names imports this module
+
+    words = name.split()
+    if words[0].lower() in _NOT_LISTED or MODEL_FAMILIES.match(name) or len(name) < 3:
+        return False
+    shaped = any(any(c.isdigit() for c in w) or any(c.isupper() for c in w[1:]) for w in words)
+    if not shaped and (len(words) < 2 or all(w.lower() in common_words() for w in words)):
+        return False  # "Places", "Social Media": ordinary words
+    return not (start > 1 and text[start - 2 : start] in (". ", ": "))
+
+
+def listed_datasets(
+    text: str, spans: list[tuple[int, int]], title_end: int
+) -> list[tuple[int, int]]:
+    """Names written in one list with a dataset hit: ``listed_datasets("on COCO and
+    Foo-10K.", [(3, 7)], 0)`` gives the span of "Foo-10K"."""
+    found: list[tuple[int, int]] = []
+    taken = set(spans)
+    for s0, e0 in sorted(spans):
+        if s0 < title_end:
+            continue
+        e = e0
+        while (m := _NEXT_IN_LIST.match(text, e)) and _listed_name_ok(m.group(1), text, m.start(1)):
+            if (m.start(1), m.end(1)) not in taken:
+                found.append(m.span(1))
+                taken.add(m.span(1))
+            e = m.end(1)
+        s = s0
+        while (m := _PREV_IN_LIST.search(text, max(title_end, s - 60), s)) and _listed_name_ok(
+            m.group(1), text, m.start(1)
+        ):
+            if (m.start(1), m.end(1)) not in taken:
+                found.append(m.span(1))
+                taken.add(m.span(1))
+            s = m.start(1)
+    return found
+
+
 def merge_datasets(mentions: list[Mention], text: str) -> list[Mention]:
     """Extend dataset hits over a following version (:data:`_DATASET_VERSION`) and join hits
     that overlap ("MS COCO" + "COCO 2014" -> "MS COCO 2014")."""
@@ -321,9 +373,15 @@ class GazetteerMatcher:
             (datasets if kind == "dataset" else doc._.mentions).append(mention)
         for s, e in named_collections(full, doc._.title_end):
             datasets.append(Mention(s, e, full[s:e], "dataset", self.name, 0.6))
+        known = [(m.start, m.end) for m in datasets]
+        for s, e in listed_datasets(full, known, doc._.title_end):
+            datasets.append(Mention(s, e, full[s:e], "dataset", self.name + ".listed", 0.55))
         doc._.mentions.extend(merge_datasets(datasets, full))
         lowered = full.lower()
         for s, e in metric_phrases(lowered):
+            words = full[s:e].split()
+            if s >= doc._.title_end and any(c.isupper() for w in words[1:-1] for c in w):
+                continue  # "In-Shop Clothes Retrieval dataset at Recall": a name's words
             doc._.mentions.append(Mention(s, e, full[s:e], "metric", "kg_metrics", 0.6))
         return doc
 

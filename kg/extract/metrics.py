@@ -40,6 +40,32 @@ HEADS = {
     "quality",
     "fidelity",
     "regret",
+    "speedup",
+    "speed-up",
+    "ratio",
+    "usage",
+    "consumption",
+    "footprint",
+    "overhead",
+    "perplexity",
+    "time",
+}
+# "time" is a measure only after the thing timed ("inference time", not "test time").
+_TIMED = {
+    "inference",
+    "running",
+    "run",
+    "training",
+    "computation",
+    "computational",
+    "execution",
+    "processing",
+    "convergence",
+    "response",
+    "wall-clock",
+    "decoding",
+    "runtime",
+    "search",
 }
 # Measures that are also everyday words ("quality", "coverage"): a metric alone only where
 # the sentence measures by it ("in terms of robustness, accuracy, quality", "improve both
@@ -63,6 +89,17 @@ _MEASURE_LIST = re.compile(
     r"((?:[a-z][a-z\-]*(?:\s[a-z][a-z\-]*){0,2}(?:,\s*and\s+|,\s*|\s+and\s+))+"
     r"[a-z][a-z\-]*(?:\s[a-z][a-z\-]*){0,2})(?=[.,;)]|\s+(?:on|in|for|to)\b)"
 )
+# "in terms of accuracy, latency and memory usage", "measured by word error rate": what
+# follows names what is measured, whatever its head word.
+_TERMS_LIST = re.compile(
+    r"\b(?:in\s+terms\s+of|measured\s+(?:by|in|with)|(?:evaluation\s+)?metrics?\s*(?:such\s+as|"
+    r"including|like|:|,\s*namely))\s+(?:both\s+|the\s+)?"
+    r"((?:[a-z0-9][a-z0-9\-@]*(?:\s[a-z0-9][a-z0-9\-@]*){0,2}(?:,\s*and\s+|,\s*|\s+and\s+|\s+or\s+))*"
+    r"[a-z0-9][a-z0-9\-@]*(?:\s[a-z0-9][a-z0-9\-@]*){0,2})(?=\s*[.,;:)(]|\s+(?:on|in|for|to|than|over|with|while|compared|across|at|by|of)\b)"
+)
+# Items of such a list that name things, tasks or budgets, not measures ("quantitative
+# results", "detail generation", "model size": eval/README.md call 27).
+_NOT_A_MEASURE = re.compile(r"(?:[^s]s|tion|sion|ing|matrix|size)$")
 _LIST_SPLIT = re.compile(r",\s*and\s+|,\s*|\s+and\s+")
 # Gerunds that act as verbs before a measure ("surpassing human accuracy").
 _VERB_ING = re.compile(
@@ -139,6 +176,8 @@ def metric_phrases(text: str) -> list[tuple[int, int]]:
             j -= 1
         if j == i or (w in ("rate", "rates") and toks[i - 1][2] in _SETTING_OF):
             continue
+        if w == "time" and toks[i - 1][2] not in _TIMED:
+            continue
         start = toks[j][0]
         if _NOUN_AFTER.match(text[he : he + 8]):
             continue  # "score maps", "error bars": the measure only modifies a noun
@@ -178,6 +217,20 @@ def metric_phrases(text: str) -> list[tuple[int, int]]:
         sent_start = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s))
         if "terms" in cue.group() or _REPORT.search(text, sent_start + 1, s):
             found.append((s, e))  # a design goal ("improving robustness") is no measure
+    for m in _TERMS_LIST.finditer(text):
+        pos = m.start(1)
+        for part in _LIST_SPLIT.split(m.group(1)):
+            s = text.index(part, pos)
+            pos = s + len(part)
+            words = part.split()
+            if (
+                free(s, pos)
+                and len(words) <= 2 + (words[-1] in HEADS)
+                and not any(w in STOP or w in _JUDGING or w in verbs for w in words)
+                and not _NOT_A_MEASURE.search(words[-1])
+                and not text.startswith(" of", pos)  # "in terms of the parameters of"
+            ):
+                found.append((s, pos))
     for m in _MEASURE_LIST.finditer(text):
         pos = m.start(1)
         for part in _LIST_SPLIT.split(m.group(1)):

@@ -444,21 +444,22 @@ def title_tasks(title: str) -> list[tuple[int, int]]:
     return out
 
 
+_MEANS_BEFORE = re.compile(r"\b(?:via|by|using|through)\s+$")
+
+
 @Language.component("kg_tasks")
 def find_tasks(doc: Doc) -> Doc:
     text = doc.text
     title_end = doc._.title_end
     lowered = text.lower()
     spans = task_phrases(lowered)
-    for k, (s, e) in enumerate(spans):
+    for s, e in spans:
         phrase = lowered[s:e]
         n_words = len(phrase.split())
-        in_list = any(
-            abs(s - e2) < 8 or abs(s2 - e) < 8
-            for s2, e2 in spans[max(0, k - 1) : k + 2]
-            if (s2, e2) != (s, e)
-        )
-        if (n_words == 1 and not in_list) or phrase in _FIELDS:
+        # A bare head ("detection", "planning") is a task only in a framed list (listed_tasks):
+        # in other lists it is a step or a capability ("excels in grounding, reasoning, and
+        # planning"), read on samples C and D.
+        if n_words == 1 or phrase in _FIELDS:
             continue
         # Upper-case letters inside the original phrase mean a name ("Video Swin Transformer").
         original = text[s:e]
@@ -466,13 +467,20 @@ def find_tasks(doc: Doc) -> Doc:
             continue
         if _NOUN_AFTER.match(text[e : e + 16]):
             continue
-        doc._.mentions.append(Mention(s, e, original, "task", "kg_tasks", 0.45))
+        if _MEANS_BEFORE.search(lowered, max(0, s - 12), s):
+            continue  # "estimate crowd counts via density regression": the means
+        how = ".title" if s < title_end else ""
+        doc._.mentions.append(Mention(s, e, original, "task", "kg_tasks.head" + how, 0.45))
     for s, e, how in framed_tasks(lowered):
         if s < title_end:
             continue
         if text[s].isupper() and text[s + 1 : s + 2].islower():
             continue  # "After reviewing ...": a capitalised sentence start, or a name
         doc._.mentions.append(Mention(s, e, text[s:e], "task", "kg_tasks.framed." + how, 0.5))
+    for s, e, how in listed_tasks(lowered):
+        upper = any(c.isupper() for c in text[s + 1 : e]) or (text[s].isupper() and how != "isa")
+        if s >= title_end and not upper and not _NOUN_AFTER.match(text[e : e + 16]):
+            doc._.mentions.append(Mention(s, e, text[s:e], "task", "kg_tasks.listed." + how, 0.5))
     for s, e in title_tasks(text[:title_end]):
         doc._.mentions.append(Mention(s, e, text[s:e], "task", "kg_tasks.title", 0.5))
     # Paradigms ("contrastive learning") are tasks only where framed as the problem.
@@ -480,6 +488,7 @@ def find_tasks(doc: Doc) -> Doc:
         m
         for m in doc._.mentions
         if m.kind != "task"
+        or m.extractor.startswith("kg_tasks.listed")
         or m.text.lower().split()[-1] not in _NEEDS_FRAME
         or m.start < title_end
         or _FRAME_BEFORE.search(text[max(0, m.start - 40) : m.start])
@@ -492,6 +501,161 @@ def find_tasks(doc: Doc) -> Doc:
             kind == "task" and not _NOUN_AFTER.match(text[ab.short.end_char + 1 :])
         ):
             doc._.mentions.append(
-                Mention(ab.long.start_char, ab.long.end_char, long, "task", "kg_tasks", 0.6)
+                Mention(ab.long.start_char, ab.long.end_char, long, "task", "kg_tasks.long", 0.6)
             )
     return doc
+
+
+# Broad frames that present lower-case phrases as tasks, wherever the head word: a list
+# right before "tasks" / "problems" ("on nlp, chess, and reward modeling tasks"), a list after
+# "tasks such as" ("tasks such as video pose estimation and video object detection"), a
+# sentence that calls its subject a problem ("face clustering is a fundamental problem") and
+# "the X problem" ("address the domain shift problem").
+_ITEM = r"[a-z0-9][a-z0-9\-]*(?: [a-z0-9][a-z0-9\-]*){0,3}"
+_PAREN = r"(?: \([^()]{1,15}\))?"
+_LIST = rf"{_ITEM}{_PAREN}(?:(?:, | and |, and | or |, or ){_ITEM}{_PAREN}){{0,5}}"
+_SEP = re.compile(r", and |, or |, | and | or ")
+_LIST_BEFORE_NOUN = re.compile(rf"(?<![\w\-(])({_LIST}) (?:tasks|problems)\b")
+_LIST_AFTER_FRAME = re.compile(
+    rf"\b(?:tasks|problems|applications)(?: \([^()]*\))?,? (?:such as|like|including|e\.g\.,?|\()\s?"
+    rf"({_LIST})(?=[.,;:)]| (?:and so|etc|as well|with|where|which|that|using|by|via)\b)"
+)
+_SUBJECT_IS_PROBLEM = re.compile(
+    rf"(?:^|(?<=[.!?] )|(?<=\n))({_ITEM}) (?:is|remains|has been|has become) "
+    r"(?:a|an|one of the) (?:[a-z\-]+ ){0,3}(?:problems?|tasks?|challenges?)\b"
+)
+_THE_X_PROBLEM = re.compile(
+    r"\b(?:the|address\w*|solv\w*|tackl\w*|alleviat\w*|mitigat\w*|overcom\w*) (?:the )?"
+    r"([a-z0-9][a-z0-9\-]*(?: [a-z0-9][a-z0-9\-]*){0,2}) problems?\b"
+)
+# Words before "tasks" / "problems" that say which tasks, not what they are.
+_NOT_TASK_WORDS = set(
+    """downstream various several many multiple diverse these those such both other similar
+    related following above same real-world real world practical complex hard difficult simple
+    easy benchmark evaluation test target source auxiliary pretext proxy main primary
+    secondary individual specific new unseen seen held-out prediction inference optimization
+    learning vision language modeling modelling machine research open long-standing this
+    that two three four five six seven eight nine ten several reasoning algorithmic
+    standard common general generic classical key core original resulting toy inverse
+    large-scale small-scale challenging nlp cv""".split()
+)
+
+
+def _task_item(
+    text: str, s: int, e: int, verbs: frozenset[str], trim: bool = True
+) -> tuple[int, int] | None:
+    """The task phrase of one list item: its plain words after any lead verb or judgement
+    (``trim=False``: the item must be the phrase as it stands)."""
+    words = [(m.start() + s, m.end() + s, m.group()) for m in _WORD.finditer(text[s:e])]
+    n = len(words)
+    if trim:  # the phrase is the run of plain words at the end ("results on | leaf counting")
+        cut = [k for k, (_, _, w) in enumerate(words) if not _inner(w)]
+        words = words[cut[-1] + 1 :] if cut else words
+    while words and not _inner(words[0][2]) or words and _opens_clause(words, verbs):
+        words = words[1:]
+    if not words or (not trim and len(words) < n):
+        return None
+    last = words[-1][2]
+    if any(not _inner(w) for _, _, w in words) or _PLURAL.search(last):
+        return None  # "nonlinear systems": things, not a problem
+    if _ADJ_COMPOUND.search(last) or last.endswith("-shot") or last in _FIELD_WORDS:
+        return None  # "handle zero-shot tasks": the item only says which tasks
+    if any(w in verbs and w not in _task_words() for _, _, w in words[:-1]):
+        return None  # "mixtures contain few temporal tasks": a clause
+    if any(w in ("task", "tasks", "problem", "problems") for _, _, w in words):
+        return None
+    if all(w in _NOT_TASK_WORDS or w in _NOT_HEADS for _, _, w in words):
+        return None
+    if len(words) == 1 and not (last in HEADS or problem_head(last) and last[-3:] != "ing"):
+        return None  # "zero-shot tasks", "the non-convex problem": a property, not a task
+    phrase = text[words[0][0] : words[-1][1]]
+    if phrase in _GENERIC or phrase in _FIELDS:
+        return None
+    return words[0][0], words[-1][1]
+
+
+_PLURAL = re.compile(r"[a-z0-9](?<!s)(?<!i)(?<!u)(?<!ic)s$")
+
+
+@lru_cache(maxsize=1)
+def _task_words() -> frozenset[str]:
+    """Every word of a Papers-with-Code task name, verbs too ("transfer", "pose")."""
+    return frozenset(
+        w
+        for t in gazetteer.load()["tasks"]
+        for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", t.lower())
+    )
+
+
+def _inner(word: str) -> bool:
+    """A word that may sit inside a listed task ("pose" is also a verb: "video pose estimation")."""
+    return (
+        word not in STOP
+        and word not in _JUDGING
+        and not word.endswith("ly")
+        and bool(_PLAIN.fullmatch(word))
+    )
+
+
+def _opens_clause(words: list[tuple[int, int, str]], verbs: frozenset[str]) -> bool:
+    """The first word is a verb of the sentence, not the start of the task phrase."""
+    w = words[0][2]
+    if "-" in w:
+        return False  # "over-smoothing", "multi-hop": compounds are nouns or modifiers
+    if verb_form(w, verbs):
+        return True  # "solving inverse imaging problems", "boosts vision tasks"
+    if w in verbs:
+        return w not in _task_words() or len(words) < 2 or not problem_head(words[-1][2])
+    return lead_modifier(w)
+
+
+_FIELD_WORDS = {
+    "benchmark",
+    "vision",
+    "language",
+    "speech",
+    "audio",
+    "text",
+    "image",
+    "video",
+    "graph",
+    "data",
+}
+
+
+def listed_tasks(text: str) -> list[tuple[int, int, str]]:
+    """Offsets of task phrases that the lower-cased ``text`` frames as tasks by a list or a
+    problem statement: ``listed_tasks("on chess and reward modeling tasks.")`` gives "chess"
+    and "reward modeling"."""
+    verbs = _vocab()[1]
+    out = []
+    for how, rx in (("list", _LIST_BEFORE_NOUN), ("such", _LIST_AFTER_FRAME)):
+        for m in rx.finditer(text):
+            pos, items = m.start(1), _SEP.split(m.group(1))
+            spans = []
+            for item in items:
+                s = text.index(item, pos)
+                pos = s + len(item)
+                bare = re.sub(r" \([^()]*\)$", "", item)
+                spans.append(_task_item(text, s, s + len(bare), verbs))
+            # The list runs from the frame: before "tasks" back from its last item, after
+            # "such as" on from its first, up to the first item that is no task phrase.
+            if how == "list":
+                spans.reverse()
+            for k, span in enumerate(spans):
+                if span is None or (
+                    how == "list"
+                    and k
+                    and not problem_head(text[span[1] - 20 : span[1]].split()[-1])
+                ):
+                    break  # "limited to a single modality and ... problems": a clause
+                out.append((*span, how))
+    for m in _SUBJECT_IS_PROBLEM.finditer(text):
+        span = _task_item(text, m.start(1), m.end(1), verbs, trim=False)
+        if span:
+            out.append((*span, "isa"))
+    for m in _THE_X_PROBLEM.finditer(text):
+        span = _task_item(text, m.start(1), m.end(1), verbs, trim=False)
+        if span:
+            out.append((*span, "problem"))
+    return out
