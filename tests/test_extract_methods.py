@@ -188,3 +188,81 @@ def test_gan_and_vae_are_methods_but_kl_and_slam_are_not():
 def test_name_after_a_hyphenated_modifier_stands_alone():
     rec = _one("Attribute localization", "We train an attribute-guided Transformer network.")
     assert "transformer" in {n.lower() for n in _names(rec, "methods")}
+
+
+def test_lower_case_name_after_naming_verb_is_proposed():
+    rec = _one(
+        "Better fine-tuning",
+        "Here we present a general fine-tuning method that we call information gain filtration "
+        "for improving training efficiency. A phenomenon we call weak-to-strong drift is also "
+        "studied.",
+    )
+    assert "information gain filtration" in _names(rec, "proposed")
+    assert "weak-to-strong drift" not in _names(rec, "proposed")
+
+
+def test_apposition_says_method_not_dataset():
+    rec = _one(
+        "Verifiable policies",
+        "We propose VIPER, an algorithm that learns decision tree policies. We evaluate Gen6D on "
+        "a large-scale simulated dataset.",
+    )
+    assert "VIPER" in _names(rec, "proposed")
+    assert "Gen6D" not in _names(rec, "datasets")
+
+
+def test_named_dataset_before_a_comma_is_no_apposition():
+    rec = _one(
+        "Gen6D: pose estimation",
+        "We present Gen6D. On the LINEMOD dataset, Gen6D achieves competitive results.",
+    )
+    assert "Gen6D" in _names(rec, "proposed")
+    assert "Gen6D" not in _names(rec, "datasets")
+
+
+def test_defined_plural_model_class_acronym_is_a_method():
+    rec = _one(
+        "Fast training",
+        "Hinge-loss Markov random fields (HL-MRFs) allow scalable inference. Large language "
+        "models (LLMs) describe facial action units (AUs).",
+    )
+    assert "HL-MRFs" in _names(rec, "methods")
+    assert not {"LLMs", "AUs"} & _names(rec, "methods")
+
+
+def test_title_acronym_names_the_contribution():
+    rec = _one(
+        "Quantitative Testing with Concept Activation Vectors (TCAV)",
+        "We show how to use concept vectors as part of a technique that quantifies importance.",
+    )
+    assert "TCAV" in _names(rec, "proposed")
+
+
+def test_title_case_component_with_built_head_is_proposed():
+    rec = _one(
+        "Underwater image enhancement",
+        "To improve feature propagation, we propose a Spatio-Spectro Fusion-Based Attention "
+        "Block. We train it with a Graph Neural Network baseline.",
+    )
+    assert "Spatio-Spectro Fusion-Based Attention Block" in _names(rec, "proposed")
+    assert "Graph Neural Network" not in _names(rec, "proposed")
+
+
+def test_used_names_after_propose_are_not_proposed():
+    rec = _one(
+        "Facial expression synthesis",
+        "Unlike previous methods using Generative Adversarial Networks (GAN), we propose a novel "
+        "GAN framework. We propose to exploit relations using Graph Convolutional Networks "
+        "(GCNs). The VAE is a popular deep latent-variable model (DLVM).",
+    )
+    assert not {"GAN", "GCNs", "DLVM"} & _names(rec, "proposed")
+    assert "GAN" in _names(rec, "methods")
+
+
+def test_citation_marks_do_not_hide_names():
+    rec = _one(
+        "Metric learning",
+        "Our loss outperforms the most recent approaches, such as ABE[14] and HTL[4], by a "
+        "large margin.",
+    )
+    assert {"ABE", "HTL"} <= _names(rec, "methods")

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.doc import Mention, abstract_sents, is_name_shaped, resolve_overlaps
+from kg.extract.gazetteer_matcher import common_words
 from kg.extract.names import _FAMILY_LONG, _TASK_HEADS, GENERIC, method_lexicon
 
 _CONTRIB = re.compile(
@@ -45,6 +46,12 @@ _COMPONENT = re.compile(
     r"\b(?:module|block|layer|loss|mechanism|strategy|network|head|encoder|decoder|unit|"
     r"attention|supervision|regularizer|regularization|objective|algorithm|framework|model|"
     r"method|approach|paradigm|scheme|pipeline|architecture|system|agent|prompting|policy)s?$",
+    re.I,
+)
+_PART = re.compile(
+    r"\b(?:module|block|layer|loss|mechanism|head|encoder|decoder|unit|attention|branch|"
+    r"sub-?network|subnet|stream|cell|"
+    r"regularizer|regularization|supervision|objective|prompting)s?$",
     re.I,
 )
 _TITLE_HEAD = re.compile(r"^\s*([^:]{2,60}?)\s*(?::|\s-\s|\s\u2013\s)\s*\S")
@@ -166,6 +173,12 @@ def title_proposals(title: str, sentences: list[str], contrib: list[bool]) -> li
     return out
 
 
+def _common(word: str) -> bool:
+    low = word.lower()
+    common = common_words()
+    return low in common or _singular(low) in common
+
+
 @lru_cache(maxsize=1)
 def _lexicon_keys() -> frozenset[str]:
     return frozenset(x.lower() for x in method_lexicon())
@@ -213,6 +226,19 @@ def find_contributions(doc: Doc) -> Doc:
                 continue
             _propose_title_phrase(doc, mentions, s0, s1, proposed_names)
 
+    # "Quantitative Testing with Concept Activation Vectors (TCAV)": an acronym the title
+    # defines names the paper's method, unless it is an established or generic name.
+    for ab in doc._.abbreviations:
+        long = ab.long.text
+        if (
+            ab.short.start_char < doc._.title_end
+            and ab.short.text not in GENERIC
+            and long.lower() not in _lexicon_keys()
+            and not (_FAMILY_LONG.match(long.lower()) or _TASK_HEADS.search(long.lower()))
+            and any(m.text == ab.short.text and m.kind == "method" for m in mentions)
+        ):
+            proposed_names.add(ab.short.text)
+
     long_start = {ab.short.start_char: ab.long.start_char for ab in doc._.abbreviations}
     contrib_spans: list[tuple[int, int]] = []  # from the contribution verb to the sentence end
     for sent in abstract_sents(doc):
@@ -226,6 +252,23 @@ def find_contributions(doc: Doc) -> Doc:
                 proposed_names.add(nm.group(1))
         cm = _CONTRIB.search(s_text)
         pm = None if cm else _PASSIVE.search(s_text)
+        from_at = sent.start_char + (cm.start() if cm else 0)
+        for s0, s1 in _headed_names(text, sent.start_char, sent.end_char, bool(cm or pm)):
+            if s0 >= from_at:
+                _propose_title_phrase(doc, mentions, s0, s1, proposed_names)
+        if cm or pm:
+            for s0, s1 in _plain_names(text, sent.start_char, sent.end_char):
+                if text[s0:s1].lower() not in _lexicon_keys():
+                    _propose_title_phrase(doc, mentions, s0, s1, proposed_names)
+        for am in _PLAIN_APPOSITION.finditer(s_text):
+            phrase = am.group(1)
+            s0, s1 = sent.start_char + am.start(1), sent.start_char + am.end(1)
+            if (
+                phrase.split()[0] not in _NOT_NAME_START
+                and phrase.lower() not in _lexicon_keys()
+                and len(re.findall(re.escape(phrase), text, re.I)) > 1
+            ):
+                _propose_title_phrase(doc, mentions, s0, s1, proposed_names)
         if not (cm or pm):
             continue
         verb = cm or pm
@@ -247,8 +290,14 @@ def find_contributions(doc: Doc) -> Doc:
             assert cm is not None
             after = sent.start_char + cm.end()
             chosen = _chosen_after(
-                text, [m for m in in_sent if m.start >= after], after, long_start
+                text,
+                [m for m in in_sent if m.start >= after],
+                after,
+                long_start,
+                text[doc._.title_end : after],
             )
+            if _USE_INFINITIVE.match(text, after):  # "we propose to exploit X": X is used
+                chosen = [m for m in chosen if _names_it(text, m, after, long_start)]
             for s0, s1 in _titled_names(text, after, sent.end_char):
                 if not any(s0 < m.end and m.start < s1 for m in mentions):
                     hit = Mention(s0, s1, text[s0:s1], "method", "kg_contributions", 0.7)
@@ -257,7 +306,9 @@ def find_contributions(doc: Doc) -> Doc:
         for m in chosen:
             if m.extractor == "kg_lexicon":
                 continue  # an established method is used, not introduced
-            if _is_dataset_apposition(text, m) or (
+            if _METHOD_APPOSITION.match(text[m.end : m.end + 80]):
+                m.kind = "method"  # "we propose VIPER, an algorithm" (not the VIPER dataset)
+            elif _is_dataset_apposition(text, m) or (
                 m.kind == "dataset" and m.extractor != "kg_names"
             ):
                 m.kind = "dataset"
@@ -270,6 +321,7 @@ def find_contributions(doc: Doc) -> Doc:
         if (
             m.kind == "method"
             and not m.proposed
+            and not re.match(r"\)?-based", text[m.end : m.end + 8])  # "our GAN-based method"
             and _OUR.search(
                 text[
                     max(0, long_start.get(m.start, m.start) - 30) : long_start.get(m.start, m.start)
@@ -287,6 +339,8 @@ def find_contributions(doc: Doc) -> Doc:
         # but not "we study uncertainty quantification (UQ)".
         in_contrib = (
             any(start <= ab.short.start_char < end for start, end in contrib_spans)
+            # "... using Generative Adversarial Networks (GAN)": used, not introduced
+            and not _USING_BEFORE.search(text[max(0, ab.long.start_char - 40) : ab.long.start_char])
             and bool(
                 _COMPONENT.search(long)
                 or all(w[:1].isupper() for w in long.split())
@@ -296,7 +350,9 @@ def find_contributions(doc: Doc) -> Doc:
                 )
             )
         )
-        component = _COMPONENT.search(long) and not long[:1].isupper()
+        # A lower-case long form headed by a part ("group affinity module (GAM)"); not a whole
+        # model class ("a popular deep latent-variable model (DLVM)").
+        component = _PART.search(long) and not long[:1].isupper()
         for m in mentions:
             if m.text == short and m.kind == "method":
                 m.long = m.long or long
@@ -310,6 +366,18 @@ def find_contributions(doc: Doc) -> Doc:
                 if m.text == short:
                     m.proposed = True
                     m.long = m.long or long
+    # "X, an algorithm ..." makes every mention of X a method; "X, a ... task" none.
+    as_method = {m.text for m in mentions if _METHOD_APPOSITION.match(text[m.end : m.end + 80])}
+    as_task = {
+        m.text
+        for m in mentions
+        if m.kind == "method" and _TASK_APPOSITION.match(text[m.end : m.end + 60])
+    }
+    as_task -= proposed_names
+    mentions[:] = [m for m in mentions if not (m.kind == "method" and m.text in as_task)]
+    for m in mentions:
+        if m.text in as_method and m.kind == "dataset":
+            m.kind = "method"
     # Every mention of a proposed name is proposed; a name introduced as a benchmark or
     # dataset anywhere ("NEVIS'22, a benchmark of ...") is a dataset everywhere.
     datasets = {
@@ -348,13 +416,24 @@ _USED_BEFORE = re.compile(
     r"(?-i:[a-z][\w-]*\s+){0,2}$",
     re.I,
 )
+# Narrower than _USED_BEFORE: "the concept of Sub-Pseudo Label (SPL)" is still introduced.
+_USING_BEFORE = re.compile(
+    r"\b(?:using|use|uses|via|from|upon|than|like|leverag\w+|adopt\w*|employ\w*|utili[sz]\w+|"
+    r"applying|based\s+on|(?:formulation|version|variant|extension|generali[sz]ation|"
+    r"improvement|modification)\s+of)\s+(?:the\s+|a\s+|an\s+)?(?-i:[a-z][\w-]*\s+){0,2}$",
+    re.I,
+)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+(?:[a-z-]+\s+){0,3})?$")
 _DS_BEFORE = re.compile(
     r"\b(?:dataset|benchmark|corpus|suite|testbed)s?\s*,?\s*(?:called|named|termed|dubbed)?\s*$",
     re.I,
 )
 _DS_AFTER = re.compile(
-    r"^\)?\s*(?:,|\(|:)?\s*(?:a|an|the|which\s+is\s+a)?\s*(?:[\w-]+\s+){0,4}?(?:dataset|benchmark|corpus|suite|testbed)s?\b",
+    r"^\)?\s*(?:,|\(|:)?\s*(?:a|an|the|which\s+is\s+a)?\s*"
+    # the words between describe the data; a preposition or verb means the name is run on it
+    # ("Gen6D achieves ... on two datasets")
+    r"(?:(?!(?:on|in|of|with|for|from|to|at|by|using|over|across|and|or|via|than)\b)"
+    r"[\w-]+\s+){0,4}?(?:dataset|benchmark|corpus|suite|testbed)s?\b",
     re.I,
 )
 
@@ -380,6 +459,110 @@ _NAMED_TITLED = re.compile(
 )
 
 
+# A name the text gives in lower case after a naming verb: "a fine-tuning method that we call
+# information gain filtration", "a new graph property, called hierarchy width".
+_NAMED_PLAIN = re.compile(
+    r"\b(?:(?:we|they)\s+(?:term|call|name|dub|coin)|(?:termed|dubbed|coined)|"
+    r"(?:method|model|framework|approach|algorithm|technique|scheme|strategy|module|loss|"
+    r"network|procedure|measure|property|notion|phenomenon|setting|variant|criterion|"
+    r"regularizer|architecture|mechanism|operator|objective)s?,?\s+(?:called|named))\s+"
+    r"(?:it\s+|this\s+(?:[a-z]+\s+)?|them\s+)?(?:as\s+)?([\"\u201c']?)"
+    r"([a-z][\w()'-]*(?:\s+[\w()'-]+){0,5})"
+)
+_PLAIN_STOP = frozenset(
+    "for to that which in of with by and as where because since is are was were on from via "
+    "using or when while whose it can will we this these its their our a an the".split()
+)
+
+
+def _plain_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Offsets of the lower-case names given after naming verbs in ``text[start:end]``."""
+    out = []
+    for m in _NAMED_PLAIN.finditer(text, start, end):
+        words = m.group(2).split()
+        if m.group(1):  # quoted: the name ends at the closing quote
+            close = re.search(r"[\"\u201d']", text[m.start(2) : end])
+            if not close:
+                continue
+            words = text[m.start(2) : m.start(2) + close.start()].split()
+        keep: list[str] = []
+        for w in words:
+            if w.lower() in _PLAIN_STOP or w[:1] == "(":
+                break
+            if keep and any(c.isupper() for c in w):
+                keep = []  # "importance-sampling-based MVSNet": a name-shaped word follows
+                break
+            keep.append(w)
+        while keep and keep[-1][-1] in ".,;:'":
+            keep[-1] = keep[-1].rstrip(".,;:'")
+        if keep and keep[-1].endswith(")") and "(" not in keep[-1]:
+            keep[-1] = keep[-1][:-1]
+        keep = [w for w in keep if w]
+        if keep and keep[-1].count("(") != keep[-1].count(")"):
+            continue  # "log-COP-TD(λ, β)": cut inside its brackets
+        if not keep or len(keep) > 4 or (len(keep) == 1 and _common(keep[0])):
+            continue  # "the models (which we call "experts")": a word, not a name
+        if re.search(
+            r"\b(?:phenomen\w+|effects?|behaviou?rs?|issues?|problems?|challenges?|tasks?)\W+"
+            r"(?:\w+\W+){0,3}$",
+            text[max(0, m.start() - 40) : m.start() + 3],
+        ):
+            continue  # "a phenomenon we call weak-to-strong generalization": no method
+        s0 = m.start(2)
+        s1 = s0 + len(" ".join(keep))
+        if text[s0:s1] != " ".join(keep) or text[s1 : s1 + 2] == " (":
+            continue  # spaces inside, or an acronym follows (the acronym names it then)
+        out.append((s0, s1))
+    return out
+
+
+# "we introduce paired-dual learning, a framework that ...": a lower-case name in apposition.
+_PLAIN_APPOSITION = re.compile(
+    r"\b(?:propose|introduce|present|develop|describe)s?\s+"
+    r"((?:[a-z][\w-]*\s+){1,3}[a-z][\w-]*)(?=\s*,\s*(?:a|an)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:framework|method|algorithm|model|approach|technique|architecture|estimator|procedure)s?\b)"
+)
+_NOT_NAME_START = frozenset(
+    "a an the our two three four several some new novel this these efficient simple general "
+    "generic robust effective practical principled first".split()
+)
+
+
+# A Title-Case name ending in the head of a built thing, introduced with an article:
+# "we propose a Spatio-Spectro Fusion-Based Attention Block", "a novel Multi-Domain Query
+# Cascaded Attention mechanism" (the lower-case head then stays outside the name).
+_HEADED = re.compile(
+    r"\b(?:a|an|the|our)\s+((?:(?:novel|new|proposed|simple|lightweight|efficient|effective|"
+    r"unified|generic|general|robust|dedicated|learnable|adaptive)\s+)*)"
+    r"((?:[A-Z][\w-]*\s+){1,5}(?:Network|Net|Module|Block|Layer|Mechanism|Loss|Attention|"
+    r"Transformer|Encoder|Decoder|Framework|Model|Algorithm|Architecture|Unit|Head|Branch|"
+    r"Pipeline|Filter|Estimator|Sampler|Operator|Regularizer|Regularization|Optimizer|"
+    r"Generator|Discriminator|Pooling|Convolution|Prompting|Fusion|Aggregation|Aggregator|"
+    r"Memory|Router|Adapter|Tokenizer|Embedding|Strategy)s?)(?![\w-])"
+    # not a longer name ("Guided Multimodal Fusion Approach", "Efficient Transformer for
+    # Re-ranking (ETR)"), whose acronym or full form is found elsewhere
+    r"(?!\s+[A-Z]|\s+(?:for|of|with)\s+(?:[A-Z][\w-]*\s+){1,3}\()"
+)
+
+
+def _headed_names(text: str, start: int, end: int, in_contrib: bool) -> list[tuple[int, int]]:
+    """Offsets of Title-Case built-thing names; outside a contribution span only those marked
+    new or proposed ("a novel ...", "our ...")."""
+    out = []
+    for m in _HEADED.finditer(text, start, end):
+        marked = bool(re.search(r"\b(?:novel|new|proposed)\b", m.group(1))) or text[
+            m.start() : m.start() + 4
+        ].lower().startswith("our")
+        if not (in_contrib or marked):
+            continue
+        name = m.group(2)
+        low = name.lower()
+        if _FAMILY_LONG.match(low) or low in _lexicon_keys() or _singular(low) in _lexicon_keys():
+            continue
+        out.append((m.start(2), m.end(2)))
+    return out
+
+
 def _titled_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Title-case names given to what is proposed: "we propose a Hybrid LVLMs Collaboration
     framework, featuring a Frame Selector" -> the two names' offsets."""
@@ -393,7 +576,7 @@ def _titled_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _chosen_after(
-    text: str, cands: list[Mention], after: int, long_start: dict[int, int]
+    text: str, cands: list[Mention], after: int, long_start: dict[int, int], background: str = ""
 ) -> list[Mention]:
     """After "we propose/introduce ...": the first name (unless it is plainly used: "from CLIP"),
     the names listed right after it, and any name introduced by "termed/dubbed/called".
@@ -408,6 +591,8 @@ def _chosen_after(
         elif not chosen and m.start - after < 160:
             if _USED_BEFORE.search(lead):
                 continue
+            if re.search(rf"(?<![\w-]){re.escape(m.text)}(?![\w-])", background):
+                continue  # "Unlike methods using GANs, we propose a novel GAN framework"
             if m.extractor in ("kg_gazetteer", "kg_lexicon") and m.kind == "method":
                 continue  # a known, existing method is used, not proposed
             chosen.append(m)
@@ -416,8 +601,42 @@ def _chosen_after(
     return chosen
 
 
+# "we propose to exploit / use / leverage X": the paper uses X, it does not introduce it.
+_USE_INFINITIVE = re.compile(
+    r"\s*to\s+(?:exploit|use|leverage|employ|apply|adopt|utili[sz]e|incorporate|combine|"
+    r"integrate|borrow|reuse|extend)\b",
+    re.I,
+)
+
+
+def _names_it(text: str, m: Mention, after: int, long_start: dict[int, int]) -> bool:
+    at = long_start.get(m.start, m.start)
+    lead = text[max(after, at - 40) : at]
+    return bool(_NAMING.search(lead) or _OUR.search(lead))
+
+
 def _is_dataset_apposition(text: str, m: Mention) -> bool:
-    """ "a new dataset, X" / "X, a large-scale benchmark" / "the X benchmark"."""
-    return bool(_DS_BEFORE.search(text[max(0, m.start - 40) : m.start])) or bool(
-        _DS_AFTER.match(text[m.end : m.end + 60])
-    )
+    """ "a new dataset, X" / "X, a large-scale benchmark" / "the X benchmark", but not "on
+    the LINEMOD dataset, X achieves" (a named dataset before the comma)."""
+    if _METHOD_APPOSITION.match(text[m.end : m.end + 80]):
+        return False
+    before = _DS_BEFORE.search(text[max(0, m.start - 40) : m.start])
+    if before and not re.search(r"(?:called|named|termed|dubbed)\s*$", before.group()):
+        prev = text[max(0, m.start - 40) : m.start][: before.start()].split()[-1:]
+        if prev and is_name_shaped(prev[0].strip("(),")):
+            before = None
+    return bool(before) or bool(_DS_AFTER.match(text[m.end : m.end + 60]))
+
+
+# "VIPER, an algorithm that ...": the apposition says what the name is.
+_METHOD_APPOSITION = re.compile(
+    r"^\)?\s*,\s*(?:a|an)\s+(?:(?!(?:on|in|of|with|for|from|to|at|by|using|and|or)\b)"
+    r"[\w-]+\s+){0,4}?(?:method|algorithm|framework|model|approach|architecture|network|"
+    r"technique|estimator|pipeline|module|loss|agent|system|solver|procedure)s?\b",
+    re.I,
+)
+_TASK_APPOSITION = re.compile(
+    r"^\)?\s*,\s*(?:a|an)\s+(?:(?!(?:on|in|of|with|for|from|to|at|by|using|and|or)\b)"
+    r"[\w-]+\s+){0,3}?(?:task|problem|setting|paradigm)s?\b",
+    re.I,
+)

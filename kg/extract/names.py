@@ -217,6 +217,21 @@ GENERIC |= {
     # divergences, learning frameworks, problems and boards named like methods
     "KL",
     "PAC",
+    # problem formalisms and token names, not methods
+    "MDP",
+    "MDPs",
+    "POMDP",
+    "POMDPs",
+    "ODE",
+    "ODEs",
+    "PDE",
+    "PDEs",
+    "EOS",
+    "BOS",
+    "CLS",
+    "L0",
+    "L1",
+    "L2",
     "SLAM",
     "seq2seq",
     "Seq2Seq",
@@ -289,6 +304,9 @@ def _generic_compound(word: str) -> bool:
     return len(parts) > 1 and all(p in GENERIC or p.islower() or not p for p in parts)
 
 
+_CITATION = re.compile(r"\[\d+(?:[,\u2013-]\s*\d+)*\]?$")
+
+
 def words(text: str) -> list[tuple[int, int, str]]:
     """Whitespace words with surrounding brackets/quotes/punctuation stripped."""
     out = []
@@ -299,6 +317,10 @@ def words(text: str) -> list[tuple[int, int, str]]:
             w, s = w[1:], s + 1
         while w and w[-1] in _STRIP_TRAIL and not (w.endswith("+") or (w[-1] == ")" and "(" in w)):
             w, e = w[:-1], e - 1
+        # "ABE[14]" -> "ABE": a citation mark, not part of the name
+        cite = _CITATION.search(w)
+        if cite and cite.start() > 0:
+            w, e = w[: cite.start()], e - (len(w) - cite.start())
         # "GPT-4o's" -> "GPT-4o"
         if w.endswith(("'s", "\u2019s")):
             w, e = w[:-2], e - 2
@@ -348,6 +370,13 @@ MODEL_FAMILIES = re.compile(
 )
 
 
+# Words that end a dataset name's trailing description ("X on large-scale simulated data").
+_NOT_IN_NAME = frozenset(
+    "on in of with for from to at by using over across and or via than achieves achieved "
+    "obtains outperforms shows performs".split()
+)
+
+
 def looks_like_dataset(
     text: str, start: int, next_word: str, name: str, known: frozenset[str]
 ) -> bool:
@@ -362,8 +391,8 @@ def looks_like_dataset(
         w = w.strip(".,;:()")
         if w in DATASET_CUES:
             return True
-        if not w.islower():
-            break
+        if not w.islower() or w in _NOT_IN_NAME:
+            break  # "X on a simulated dataset": X is what is run on the dataset
     before = text[max(0, start - 160) : start]
     if _LIST_BEFORE.search(before) or _EVAL_BEFORE.search(before):
         return True
@@ -505,7 +534,7 @@ def names_no_method(long: str) -> bool:
 # ("MEG recordings", "EQA settings", "the NC-SC setting").
 _NOT_METHOD_AFTER = re.compile(
     r"(?<![\w-])([A-Z][\w-]*[A-Z][\w-]*)\s+(?:signals?|data|recordings?|measurements?|scans?|"
-    r"sensors?|modalit(?:y|ies)|settings?|tasks?|problems?|regimes?|sequences?)\b"
+    r"sensors?|modalit(?:y|ies)|settings?|tasks?|problems?|regimes?|sequences?|tokens?)\b"
 )
 
 
@@ -634,6 +663,27 @@ def make_name_finder(nlp: Language, name: str) -> NameFinder:
     return NameFinder(nlp, name)
 
 
+# Heads of long forms that name a class of models ("Hinge-loss Markov random fields (HL-MRFs)",
+# "support vector machines (SVMs)"), unlike "action units (AUs)" or "adversarial examples".
+_MODEL_CLASS_HEAD = re.compile(
+    r"(?:network|net|machine|field|model|process|autoencoder|filter|tree|forest|classifier|"
+    r"kernel|vector|transformer|gan|regressor|estimator|automat(?:on|a)|chain|mixture)s?$",
+    re.I,
+)
+
+
+def _defined_model_class(word: str, kinds: dict[str, str | None], longs: dict[str, str]) -> bool:
+    """A plural acronym this paper defines by a model class name is a method ("SVMs")."""
+    long = longs.get(word, "").lower()
+    return (
+        word in kinds
+        and kinds[word] is None
+        and word[:-1] not in GENERIC  # "MDPs"
+        and "language model" not in long  # "Large Audio Language Models (LALMs)"
+        and bool(_MODEL_CLASS_HEAD.search(long))
+    )
+
+
 def find_names(doc: Doc) -> Doc:
     text = doc.text
     known_bases = gazetteer_names()
@@ -675,12 +725,15 @@ def find_names(doc: Doc) -> Doc:
         m = _SUFFIX.search(w)
         if m:
             w, e = w[: m.start()], e - (len(w) - m.start())
+            if w.endswith(")") and "(" not in w:  # "(IS)-based"
+                w, e = w[:-1], e - 1
         nxt_word = ws[i + 1][2] if i + 1 < len(ws) and ws[i + 1][0] == e + 1 else ""
         if (
             not (is_name_shaped(w) or _versioned_name(w, nxt_word, common))
             or w in GENERIC
-            or _PLURAL_FAMILY.match(w)
+            or (_PLURAL_FAMILY.match(w) and not _defined_model_class(w, abbrev_kind, longs))
             or abbrev_kind.get(w) in _NO_METHOD
+            or "\\" in text[max(0, s - 1) : e]  # LaTeX ("\\hatB"), not a name
             or _generic_compound(w)
             or any(ls <= s and e <= le for ls, le in long_spans)
         ):
