@@ -185,14 +185,13 @@ def test_neighbourhood_of_clip(ask) -> None:  # type: ignore[no-untyped-def]
         MOCOOP,
         CLOOB,
     }
-    # CLOOB: "after pre-training on the Conceptual Captions and the YFCC dataset ... zero-shot
-    # transfer"; ReCo and DenseCLIP: semantic segmentation; CoOp / MoCoOp: prompt learning.
+    # CLOOB: "after pre-training on the Conceptual Captions and the YFCC dataset ... CLOOB
+    # consistently outperforms CLIP at zero-shot transfer learning" (ReCo's title: "for
+    # Zero-shot Transfer"); ReCo and DenseCLIP: semantic segmentation; CoOp / MoCoOp: prompt
+    # learning.
     assert ("Dataset", "Conceptual Captions") in rows
-    assert {
-        ("Task", "zero-shot transfer"),
-        ("Task", "semantic segmentation"),
-        ("Task", "prompt learning"),
-    } <= set(rows)
+    assert {("Task", "semantic segmentation"), ("Task", "prompt learning")} <= set(rows)
+    assert any(kind == "Task" and name.startswith("zero-shot transfer") for kind, name in rows)
 
 
 def test_papers_sharing_datasets(ask) -> None:  # type: ignore[no-untyped-def]
