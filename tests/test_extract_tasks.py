@@ -203,3 +203,38 @@ def test_metric_list_after_in_terms_of():
     assert _found(text, metric_phrases(text)) == ["accuracy", "inference time", "memory usage"]
     text = "we compare in terms of quantitative results and model size."
     assert metric_phrases(text) == []
+
+
+def test_field_and_quality_frames_do_not_make_a_paradigm_a_task():
+    rec = _record(
+        "A study",
+        "Recent work in causal reasoning inspires us. We note the lack of semantic "
+        "understanding in agents. We test our model in dialogue understanding.",
+    )
+    names = [t.name for t in rec.tasks]
+    assert "causal reasoning" not in names and "semantic understanding" not in names
+    assert "dialogue understanding" in names
+
+
+def test_task_phrase_before_results_or_setup_is_a_modifier():
+    rec = _record("A study", "Hardware simulation results show that the pruned network is fast.")
+    assert "hardware simulation" not in [t.name for t in rec.tasks]
+
+
+def test_speedup_factors_success_rates_and_parameter_counts_are_metrics():
+    text = "our method brings up to 3.5x speedups and halves the parameter count."
+    assert _found(text, [(s, e) for s, e in metric_phrases(text)]) == [
+        "speedups",
+        "parameter count",
+    ]
+    text = "a gap between the success rates of navigation and grounding."
+    assert _found(text, [(s, e) for s, e in metric_phrases(text)]) == ["success rates"]
+
+
+def test_we_improve_over_a_named_baseline_is_a_comparison():
+    rec = _record(
+        "FooNet: Fast Segmentation",
+        "We propose FooNet for segmentation. We improve over DeepLab on three datasets.",
+    )
+    pairs = [(c.winner, c.loser) for c in rec.outperforms]
+    assert ("FooNet", "DeepLab") in pairs

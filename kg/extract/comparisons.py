@@ -17,7 +17,7 @@ from kg.extract.doc import Comparison, Mention, abstract_sents, main_method
 
 VERB = re.compile(
     r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|(?:is|are|performs?)\s+better\s+than|"
-    r"superior\s+to|improv(?:es|ed|ing)?\s+(?:over|upon|on)|advantage\s+over|outscore\w*|"
+    r"superior\s+to|improv(?:e|es|ed|ing)?\s+(?:over|upon)|improv(?:es|ed|ing)?\s+on|advantage\s+over|outscore\w*|"
     r"outstrip\w*|overshadow\w*|outclass\w*|"
     # "improves ELECTRA's performance": the named method is beaten.
     r"improv(?:es|ed|ing)\s+(?=[A-Z][\w\-.+]*['\u2019]s\b)|"

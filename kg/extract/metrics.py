@@ -75,8 +75,11 @@ _SOFT_BARE = re.compile(
     r"\b(?:quality|diversity|coverage|robustness|fidelity|realism|faithfulness|fluency)\b"
 )
 _HARD_BARE = re.compile(
-    r"(?<![\w-])(?:regret|sample complexity|mixing time|frames per second)(?![\w-])"
+    r"(?<![\w-])(?:regret|sample complexity|mixing time|frames per second|success rates?|"
+    r"parameter counts?)(?![\w-])"
 )
+# A speed-up factor names its measure: "3.5x and 3.0x speedups", "2x acceleration".
+_FACTOR_MEASURE = re.compile(r"\d(?:\.\d+)?\s?(?:x|\u00d7)\s+(speed-?ups?|accelerations?)(?![\w-])")
 _NOT_MEASURED = re.compile(r" (?:minimi[sz]\w*|matching)\b")
 _ITEMS = r"(?:[a-z0-9\-]+(?:\s[a-z0-9\-]+){0,2}(?:,\s*and\s+|,\s*|\s+and\s+|\s+or\s+)){0,4}$"
 _BARE_CUE = re.compile(
@@ -205,6 +208,9 @@ def metric_phrases(text: str) -> list[tuple[int, int]]:
             continue  # "regret minimization" is a method, "without regret" a claim
         if free(m.start(), m.end()):
             found.append(m.span())
+    for m in _FACTOR_MEASURE.finditer(text):
+        if free(m.start(1), m.end(1)):
+            found.append(m.span(1))
     for m in _SOFT_BARE.finditer(text):
         s, e = m.span()
         if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-/") or text[e : e + 1] == "-":

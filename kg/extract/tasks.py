@@ -108,11 +108,22 @@ _WORD = re.compile(r"(?<!['\u2019])\b[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 _NOUN_AFTER = re.compile(
     r"^\s(?:module|block|layer|loss|network|head|mechanism|strategy|model|models|framework|"
     r"method|methods|approach|score|scores|map|maps|branch|unit|component|pipeline|system|"
-    r"systems|architecture|backbone|encoder|decoder|objective|paradigm|setting|settings)\b",
+    r"systems|architecture|backbone|encoder|decoder|objective|paradigm|setting|settings|"
+    # "hardware simulation results", "a simulation setup", "a treatment simulation domain".
+    r"results|setup|domain)\b",
     re.I,
 )
 _FRAME_BEFORE = re.compile(
     r"\b(?:for|in|on|of|to|task\s+of|problem\s+of|tasks?\s*(?:,|:)?\s*(?:such\s+as|like|including)?)\s+$",
+    re.I,
+)
+# Frames of a field or a quality, not of the paper's problem: "the lack of fine-grained
+# alignment", "the importance of representation alignment", "success in semi-supervised
+# learning", "recent work in causal reasoning" (read on samples A and D).
+_NOT_FRAME = re.compile(
+    r"\b(?:(?:lack|absence|importance|efficiency|effectiveness|success|benefits?|quality|need|"
+    r"role|cost|power|notion)\s+of|(?:work|research|success|advances|progress|problems|"
+    r"studies|interest|algorithms?|literature)\s+in)\s+$",
     re.I,
 )
 
@@ -491,7 +502,10 @@ def find_tasks(doc: Doc) -> Doc:
         or m.extractor.startswith("kg_tasks.listed")
         or m.text.lower().split()[-1] not in _NEEDS_FRAME
         or m.start < title_end
-        or _FRAME_BEFORE.search(text[max(0, m.start - 40) : m.start])
+        or (
+            _FRAME_BEFORE.search(text[max(0, m.start - 40) : m.start])
+            and not _NOT_FRAME.search(text[max(0, m.start - 40) : m.start])
+        )
     ]
     # An acronym whose long form names a problem ("Video Temporal Grounding (VTG)").
     for ab in doc._.abbreviations:
