@@ -266,3 +266,54 @@ def test_citation_marks_do_not_hide_names():
         "large margin.",
     )
     assert {"ABE", "HTL"} <= _names(rec, "methods")
+
+
+def test_title_phrase_named_again_by_the_authors_is_proposed():
+    rec = _one(
+        "Smoothed Latent Transition Penalties",
+        "Sequence models drift. We introduce smoothed latent transition penalties that tie "
+        "neighbouring states together, and fit them with closed-form updates.",
+    )
+    assert "Smoothed Latent Transition Penalties" in _names(rec, "proposed")
+
+
+def test_title_phrase_echoed_as_a_described_technique_is_not_proposed():
+    rec = _one(
+        "Unsupervised Feature Alignment for Keypoint Estimation",
+        "We introduce a novel unsupervised feature alignment technique for keypoints.",
+    )
+    assert "Unsupervised Feature Alignment" not in _names(rec, "proposed")
+
+
+def test_named_parts_of_the_proposed_method_are_proposed():
+    rec = _one(
+        "Graph matching for retrieval",
+        "We propose GraMR, a matching network. GraMR consists of two branches: the Local Token "
+        "Alignment (LTA) branch and the Global Order Scoring (GOS) branch. Experiments compare "
+        "it with Hidden Markov Chain Scoring (HMCS).",
+    )
+    proposed = _names(rec, "proposed")
+    assert {"LTA", "GOS"} <= proposed
+    assert "HMCS" not in proposed
+
+
+def test_two_word_acronym_keeps_its_head_noun():
+    rec = _one(
+        "Pair losses",
+        "We propose a ranked-pair loss (RP loss) for metric learning. The proposed RP loss "
+        "improves recall.",
+    )
+    assert "RP loss" in _names(rec, "proposed")
+    assert "RP" not in _names(rec, "proposed") | _names(rec, "methods")
+
+
+def test_problem_acronyms_all_caps_words_and_ocr_noise_are_not_methods():
+    rec = _one(
+        "Off-policy evaluation",
+        "We study the problem of counterfactual policy scoring (CPS) in medicine. The "
+        "FINDINGS section of each report is summarised, and the inforMation transfOlmation "
+        "is analysed with principal component analysis.",
+    )
+    methods = _names(rec, "methods")
+    assert not {"CPS", "FINDINGS", "transfOlmation", "inforMation"} & methods
+    assert "principal component analysis" in {n.lower() for n in methods}

@@ -144,6 +144,8 @@ def title_proposals(title: str, sentences: list[str], contrib: list[bool]) -> li
     first = contrib.index(True)
     background = " ".join(sentences[:first]).lower()
     contribution = " ".join(s for s, c in zip(sentences, contrib, strict=True) if c).lower()
+    # Sentences where the authors introduce or name something, any verb form ("by introducing").
+    wide = " ".join(s for s in sentences if _WIDE_CONTRIB.search(s)).lower()
     known = _lexicon_keys()
     out = []
     for start, end, phrase, sep in title_phrases(title):
@@ -168,9 +170,50 @@ def title_proposals(title: str, sentences: list[str], contrib: list[bool]) -> li
         ):
             continue  # "A Unified Framework", "Deep Structured Models", "... Learning Framework"
         echoed = re.search(re.escape(sing) + r"s?\s+" + _ARTEFACT + r"\b", contribution)
-        if _ARTEFACT_END.search(low) or echoed:
+        if (
+            _ARTEFACT_END.search(low)
+            or echoed
+            or (not _GENERIC_HEAD.search(low) and _echoed_whole(ws, wide))
+        ):
             out.append((start, end))
     return out
+
+
+_WIDE_CONTRIB = re.compile(
+    r"\b(?:we|our)\b.*\b(?:introduc|propos|defin|present|develop|design|call|term|nam)\w*", re.I
+)
+_ECHO_PREP = re.compile(
+    r"\b(?:through|for|in|on|to|from|with|via|using|by|under|towards?|across|than|over)\s+$"
+)
+_ECHO_END = re.compile(
+    r"\s*(?:[,.;:)\"'}\u201d]|$)|\s+(?:that|which|to|as|and|for|in|on|with|of|is|are|we)\b"
+)
+_STEM_END = re.compile(r"(?:ations?|izers?|ers?|ing|s)$")
+
+
+def _echoed_whole(ws: list[str], contribution: str) -> bool:
+    """The whole title phrase, of 3+ words, named again in a contribution sentence, the last
+    word in any inflection: "Entropic Graph-based Posterior Regularization" and "we define a
+    new class of entropic graph-based posterior regularizers"."""
+    if len(ws) < 3:
+        return False
+    stem = _STEM_END.sub("", ws[-1].lower())
+    if len(stem) < 3:
+        return False
+    pat = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", " ".join(ws[:-1]).lower()))
+    for m in re.finditer(r"\b" + pat + r"[\s-]+" + re.escape(stem) + r"\w*", contribution):
+        # "... through flexible interlimb coordination": the means or goal, not the name;
+        # "... co-training (UMCT)": the acronym names it.
+        # "... a novel unsupervised domain adaptation technique": a description with a head;
+        # a name ends at punctuation, a relative clause or a verb.
+        after = contribution[m.end() : m.end() + 60]
+        if (
+            not _ECHO_PREP.search(contribution[: m.start()])
+            and _ECHO_END.match(after)
+            and not re.match(r"(?:\s+[\w-]+){0,5}\s*\(", after)
+        ):
+            return True
+    return False
 
 
 def _common(word: str) -> bool:
@@ -366,6 +409,7 @@ def find_contributions(doc: Doc) -> Doc:
                 if m.text == short:
                     m.proposed = True
                     m.long = m.long or long
+    _propose_parts(doc, mentions, proposed_names)
     # "X, an algorithm ..." makes every mention of X a method; "X, a ... task" none.
     as_method = {m.text for m in mentions if _METHOD_APPOSITION.match(text[m.end : m.end + 80])}
     as_task = {
@@ -389,6 +433,55 @@ def find_contributions(doc: Doc) -> Doc:
             if m.text in datasets:
                 m.kind = "dataset"
     return doc
+
+
+# A sentence that talks about others' work: its acronyms are not the paper's parts.
+_EXTERNAL = re.compile(
+    r"\b(?:compar\w+|outperform\w*|than|existing|previous\w*|prior\s+(?:work|art|method|approach|stud)\w*|baselines?|such\s+as|"
+    r"e\.g\.|unlike|using|uses?|based\s+on|follow\w*|adopt\w*|employ\w*|utili[sz]\w+|"
+    r"popular|standard|conventional|traditional|state-of-the-art|widely|recent(?:ly)?|"
+    # evaluation sentences name what is evaluated on or against
+    r"experiment\w*|validat\w*|evaluat\w*|competitive|applications?|benchmarks?|vary\w*)\b",
+    re.I,
+)
+
+
+def _propose_parts(doc: Doc, mentions: list[Mention], proposed_names: set[str]) -> None:
+    """Named parts of the paper's own method: after the abstract first names its proposed
+    method, an acronym defined with a Title-Case long form that no lexicon knows, in a
+    sentence that cites no other work, names one of its parts ("RGEN consists of two
+    branches: the Constrained Part Attention (CPA) branch and ...")."""
+    title_end = doc._.title_end
+    starts = [m.start for m in mentions if m.proposed and m.start >= title_end]
+    if not starts:
+        return
+    first = min(starts)
+    text = doc.text
+    known = _lexicon_keys()
+    for ab in doc._.abbreviations:
+        short, long = ab.short.text, ab.long.text
+        if (
+            ab.long.start_char <= first
+            or short in proposed_names
+            or short in GENERIC
+            or long.lower() in known
+            or not all(w[:1].isupper() for w in re.split(r"[\s-]+", long) if w)
+            or len(long.split()) < 2
+        ):
+            continue
+        hits = [m for m in mentions if m.text == short and m.kind == "method"]
+        if not hits or any(m.extractor in ("kg_gazetteer", "kg_lexicon") for m in hits):
+            continue
+        s0 = max(text.rfind(". ", 0, ab.long.start_char), title_end)
+        s1 = text.find(". ", ab.short.end_char)
+        if _EXTERNAL.search(text[s0 : s1 if s1 > 0 else len(text)]) or re.search(
+            r"\bwith\s+(?:a|an|the)\s+$", text[s0 : ab.long.start_char]
+        ):
+            continue  # "... with a Gaussian Mixture Model (GMM)": used
+        for m in hits:
+            m.proposed = True
+            m.long = m.long or long
+        proposed_names.add(short)
 
 
 def _propose_title_phrase(

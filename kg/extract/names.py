@@ -304,6 +304,31 @@ def _generic_compound(word: str) -> bool:
     return len(parts) > 1 and all(p in GENERIC or p.islower() or not p for p in parts)
 
 
+# "transfOlmation", "infoIIDation": PDF text-layer noise inside an ordinary word.
+_OCR_NOISE = re.compile(
+    r"^[a-z]{3,}[A-Z]+[a-z]*(?:ation|tion|ment|ness|ing|ity|ive|ous|able|ance|ence)$"
+)
+
+
+def _plain_word(word: str, common: frozenset[str], defined: dict[str, str]) -> bool:
+    """An ordinary English word, not a name: an all-capitals word of 6+ letters that is a
+    common word ("IMPRESSIONS", a report section), unless the text defines it or it is an
+    established name ("REINFORCE"), and OCR noise inside a word ("transfOlmation")."""
+    if _OCR_NOISE.match(word):
+        return True
+    if len(word) < 6 or not word.isalpha() or not word.isupper() or word in defined:
+        return False
+    low = word.lower()
+    if low not in common and _singular_key(low) not in common:
+        return False
+    return low not in _lexicon_lower()
+
+
+@lru_cache(maxsize=1)
+def _lexicon_lower() -> frozenset[str]:
+    return frozenset(x.lower() for x in method_lexicon())
+
+
 _CITATION = re.compile(r"\[\d+(?:[,\u2013-]\s*\d+)*\]?$")
 
 
@@ -546,6 +571,8 @@ _DEFINED_NOT_METHOD = re.compile(
 )
 
 _NO_METHOD = ("generic", "task", "paradigm", "other")
+# A long form right after "the problem of" names the problem, not a method.
+_PROBLEM_OF = re.compile(r"\b(?:problems?|tasks?)\s+of\s+(?:the\s+)?$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -695,6 +722,10 @@ def find_names(doc: Doc) -> Doc:
         kind = paradigm_or(ab, text)
         if kind is None and names_no_method(ab.long.text):
             kind = "other"
+        if kind is None and _PROBLEM_OF.search(
+            text[max(0, ab.long.start_char - 40) : ab.long.start_char]
+        ):
+            kind = "task"  # "the problem of off-policy policy evaluation (OPPE)"
         abbrev_kind[ab.short.text] = kind
         long_spans.append((ab.long.start_char, ab.long.end_char))
     for dm in _DEFINED_NOT_METHOD.finditer(text):
@@ -718,6 +749,7 @@ def find_names(doc: Doc) -> Doc:
         if not (m.kind == "metric" and m.text in longs and not _METRIC_LONG.search(longs[m.text]))
     ]
     not_method = {m.group(1) for m in _NOT_METHOD_AFTER.finditer(text)} - set(abbrev_kind)
+    multi_word = [short for short in longs if re.match(r"^\S+(?: [a-z][a-z-]*){1,2}$", short)]
     ws = words(text)
     i = 0
     while i < len(ws):
@@ -735,6 +767,7 @@ def find_names(doc: Doc) -> Doc:
             or abbrev_kind.get(w) in _NO_METHOD
             or "\\" in text[max(0, s - 1) : e]  # LaTeX ("\\hatB"), not a name
             or _generic_compound(w)
+            or _plain_word(w, common, longs)
             or any(ls <= s and e <= le for ls, le in long_spans)
         ):
             i += 1
@@ -751,6 +784,12 @@ def find_names(doc: Doc) -> Doc:
                 break
             e = ws[j][1]
             j += 1
+        # "(MS loss)": an acronym defined with its head noun keeps it at every mention.
+        for short in multi_word:
+            if short.startswith(text[s:e] + " ") and text.startswith(short, s):
+                e = s + len(short)
+                while j < len(ws) and ws[j][0] < e:
+                    j += 1
         if any(s < te and ts < e for ts, te in taken):
             i = j
             continue
