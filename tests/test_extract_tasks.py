@@ -238,3 +238,34 @@ def test_we_improve_over_a_named_baseline_is_a_comparison():
     )
     pairs = [(c.winner, c.loser) for c in rec.outperforms]
     assert ("FooNet", "DeepLab") in pairs
+
+
+def test_task_name_before_baselines_or_losses_is_the_kind_of_a_thing():
+    rec = _record(
+        "BarNet: Depth Colorization",
+        "We compare BarNet with several image translation baselines. The generator is "
+        "trained with perceptual and face recognition losses. We also study object tracking.",
+    )
+    names = [t.name for t in rec.tasks]
+    assert "image translation" not in names and "face recognition" not in names
+    assert "object tracking" in names
+
+
+def test_improvement_over_named_methods_is_a_comparison():
+    rec = _record(
+        "FooNet: Fast Text Classification",
+        "We propose FooNet for text classification. FooNet shows a significant improvement "
+        "over BERT and RoBERTa. It brings gains over existing CRF-based models.",
+    )
+    pairs = [(c.winner, c.loser) for c in rec.outperforms]
+    assert ("FooNet", "BERT") in pairs and ("FooNet", "RoBERTa") in pairs
+    assert ("FooNet", "CRF") not in pairs
+
+
+def test_task_list_at_the_start_of_a_text_does_not_crash():
+    # The list check looks at the word before each item; at offset 0 there is none (this
+    # raised IndexError on corpus sentences that open with "X and Y tasks").
+    spans = listed_tasks("Parsing and tagging tasks remain hard for low-resource languages.")
+    assert "tagging" in _found(
+        "Parsing and tagging tasks remain hard for low-resource languages.", spans
+    )

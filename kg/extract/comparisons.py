@@ -19,6 +19,8 @@ VERB = re.compile(
     r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|(?:is|are|performs?)\s+better\s+than|"
     r"superior\s+to|improv(?:e|es|ed|ing)?\s+(?:over|upon)|improv(?:es|ed|ing)?\s+on|advantage\s+over|outscore\w*|"
     r"outstrip\w*|overshadow\w*|outclass\w*|"
+    # "demonstrate significant improvement over vanilla DQN and Double-DQN".
+    r"(?:improvements?|gains?)\s+(?:of\s+\S+\s+)?over|"
     # "improves ELECTRA's performance": the named method is beaten.
     r"improv(?:es|ed|ing)\s+(?=[A-Z][\w\-.+]*['\u2019]s\b)|"
     r"compares\s+favou?rably\s+(?:to|with)|on\s+par\s+with|"
@@ -36,6 +38,7 @@ _VAGUE = re.compile(
     r"Conventional|Traditional|Standard|Strong|Several|Many|Most|Both|Human|Humans|This|These|"
     r"[A-Z]+s)\b"  # "LLMs", "CNNs": families
 )
+_KIND_OF = re.compile(r"-(?:based|like|style|type)\b")
 _CLAUSE_END = re.compile(r"[;]|\bwhile\b|\bwhereas\b|\bbut\b", re.I)
 # After these, named methods are the setting of the comparison, not what is beaten
 # ("outperforms X on COCO with the same ResNet-50 backbone").
@@ -80,7 +83,13 @@ def find_comparisons(doc: Doc) -> Doc:
             setting = _SETTING.search(text, vpos + len(vm.group()), limit)
             if setting:
                 limit = setting.start()
-            losers = [m for m in methods if vpos < m.start < limit and m.text != winner]
+            losers = [
+                m
+                for m in methods
+                if vpos < m.start < limit
+                and m.text != winner
+                and not _KIND_OF.match(text, m.end)  # "over existing CRF-based models"
+            ]
             for m in losers:
                 doc._.comparisons.append(Comparison(vpos, m.end, winner, m.text, 0.6))
             vend = vpos + len(vm.group())

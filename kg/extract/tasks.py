@@ -113,6 +113,13 @@ _NOUN_AFTER = re.compile(
     r"results|setup|domain)\b",
     re.I,
 )
+# Nouns after a task name that make it the kind of a built or used thing.
+_THING_AFTER = re.compile(
+    r"^\s(?:baselines?|losses|criterion|criteria|"
+    r"modules|embeddings?|features?|engines?|toolkits?|"
+    r"libraries|library|software|pipelines|heads|layers|objectives|regularizers?)\b",
+    re.I,
+)
 _FRAME_BEFORE = re.compile(
     r"\b(?:for|in|on|of|to|task\s+of|problem\s+of|tasks?\s*(?:,|:)?\s*(?:such\s+as|like|including)?)\s+$",
     re.I,
@@ -494,6 +501,17 @@ def find_tasks(doc: Doc) -> Doc:
             doc._.mentions.append(Mention(s, e, text[s:e], "task", "kg_tasks.listed." + how, 0.5))
     for s, e in title_tasks(text[:title_end]):
         doc._.mentions.append(Mention(s, e, text[s:e], "task", "kg_tasks.title", 0.5))
+    # A gazetteer or head-word task phrase in the abstract that only says which kind of thing follows
+    # ("image translation baselines", "face recognition losses", "feature selection
+    # criterion") names no problem the paper addresses.
+    doc._.mentions = [
+        m
+        for m in doc._.mentions
+        if m.kind != "task"
+        or not (m.extractor == "kg_gazetteer" or m.extractor.startswith("kg_tasks.head"))
+        or m.start < title_end
+        or not _THING_AFTER.match(text[m.end :])
+    ]
     # Paradigms ("contrastive learning") are tasks only where framed as the problem.
     doc._.mentions = [
         m
@@ -637,6 +655,12 @@ _FIELD_WORDS = {
 }
 
 
+def _last_word(text: str, end: int) -> str:
+    """The whitespace-separated word that ends at ``end`` ("" when there is none)."""
+    words = text[max(0, end - 40) : end].split()
+    return words[-1] if words else ""
+
+
 def listed_tasks(text: str) -> list[tuple[int, int, str]]:
     """Offsets of task phrases that the lower-cased ``text`` frames as tasks by a list or a
     problem statement: ``listed_tasks("on chess and reward modeling tasks.")`` gives "chess"
@@ -658,9 +682,7 @@ def listed_tasks(text: str) -> list[tuple[int, int, str]]:
                 spans.reverse()
             for k, span in enumerate(spans):
                 if span is None or (
-                    how == "list"
-                    and k
-                    and not problem_head(text[span[1] - 20 : span[1]].split()[-1])
+                    how == "list" and k and not problem_head(_last_word(text, span[1]))
                 ):
                     break  # "limited to a single modality and ... problems": a clause
                 out.append((*span, how))
