@@ -317,3 +317,32 @@ def test_problem_acronyms_all_caps_words_and_ocr_noise_are_not_methods():
     methods = _names(rec, "methods")
     assert not {"CPS", "FINDINGS", "transfOlmation", "inforMation"} & methods
     assert "principal component analysis" in {n.lower() for n in methods}
+
+
+def test_name_after_we_refer_to_as_is_proposed():
+    rec = _one(
+        "Fast posterior sampling for kernel machines",
+        "Kernel machines are slow at test time. Our approach, which we refer to as QUILT "
+        "(QUadrature Interpolated Lanczos Trees), cuts the cost of sampling. QUILT is fast.",
+    )
+    assert "QUILT" in _names(rec, "proposed")
+    assert "QUILT" not in _names(rec, "methods")
+
+
+def test_acronym_of_a_generation_problem_is_not_a_method():
+    rec = _one(
+        "Asking better questions about charts",
+        "Chart question generation (CQG) is hard. We train a model for CQG on 10k charts and "
+        "compare it with a retrieval baseline.",
+    )
+    assert "CQG" not in _names(rec, "methods") | _names(rec, "proposed")
+
+
+def test_dataset_the_paper_calls_its_own_is_introduced():
+    rec = _one(
+        "Where is the fact stored? Two benchmarks for memory localization",
+        "Localization methods are rarely evaluated. In our PLANT benchmark, we insert new facts "
+        "into a small subset of weights and ask whether a method finds them.",
+    )
+    intro = {d.name: d.introduced for d in rec.datasets}
+    assert intro.get("PLANT") is True

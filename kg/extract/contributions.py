@@ -25,11 +25,13 @@ from kg.extract.names import _FAMILY_LONG, _TASK_HEADS, GENERIC, method_lexicon
 _CONTRIB = re.compile(
     r"\b(?:we|this\s+(?:paper|work|study|article)|our\s+(?:work|paper)|here)\s+(?:\w+\s+){0,3}?"
     r"(?:propose|introduce|present|develop|design|devise|contribute|build|construct|create|"
-    r"release|curate|collect|put\s+forward|formulate|establish|offer|name|call|term)(?:s|d|ed)?\b",
+    r"release|curate|collect|put\s+forward|formulate|establish|offer|name|call|term|"
+    # "our approach, which we refer to as LOVE"
+    r"refer\s+to\s+(?:it\s+|this\s+|them\s+)?as)(?:s|d|ed)?\b",
     re.I,
 )
 _NAMING = re.compile(
-    r"\b(?:(?:termed|dubbed|called|named|coined)(?:\s+as)?|denoted(?:\s+as)?|referred\s+to\s+as|"
+    r"\b(?:(?:termed|dubbed|called|named|coined)(?:\s+as)?|denoted(?:\s+as)?|refer(?:s|red)?\s+to\s+as|"
     r"abbreviated\s+as|short\s+for)\b\s*[:,]?\s*$",
     re.I,
 )
@@ -38,6 +40,7 @@ _OUR = re.compile(
     r"agent|network|architecture|algorithm)s?\s*,?\s*(?:(?:called|named|termed|dubbed)(?:\s+as)?)?\s*)?$",
     re.I,
 )
+_OWN_DATA_HEAD = re.compile(r"\s+(?:benchmark|dataset|data\s+set|corpus|suite)s?\b", re.I)
 _PASSIVE = re.compile(
     r"\b(?:is|are)\s+(?:\w+\s+)?(?:proposed|introduced|presented|developed|designed|devised)\b",
     re.I,
@@ -370,6 +373,15 @@ def find_contributions(doc: Doc) -> Doc:
                     max(0, long_start.get(m.start, m.start) - 30) : long_start.get(m.start, m.start)
                 ]
             )
+        ):
+            m.proposed = True
+            proposed_names.add(m.text)
+        # "In our INJ benchmark, we ...": a dataset the paper calls its own is introduced.
+        elif (
+            m.kind == "dataset"
+            and not m.proposed
+            and re.search(r"\bour\s+(?:new\s+)?$", text[max(0, m.start - 12) : m.start], re.I)
+            and _OWN_DATA_HEAD.match(text, m.end)
         ):
             m.proposed = True
             proposed_names.add(m.text)

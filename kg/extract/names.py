@@ -261,7 +261,7 @@ _TASK_HEADS = re.compile(
     r"(?:detection|segmentation|recognition|classification|processing|translation|"
     r"estimation|retrieval|answering|understanding|grounding|summarization|captioning|"
     r"parsing|tagging|extraction|reconstruction|completion|localization|forecasting|"
-    r"navigation|discovery)$|^(?:natural\s+)?language\s+inference$",
+    r"navigation|discovery|(?<!augmented\s)generation)$|^(?:natural\s+)?language\s+inference$",
     re.I,
 )
 _FAMILY_LONG = re.compile(
