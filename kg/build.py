@@ -60,30 +60,41 @@ def _chunks(items: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
         yield chunk
 
 
-def _extract_chunk(papers: list[Paper]) -> list[PaperRecord]:
+def _extract_chunk(papers: list[Paper]) -> tuple[list[PaperRecord], list[Reject]]:
     from kg.extract.pipeline import extract
 
-    return list(extract(papers))
+    failed: list[Reject] = []
+    return list(extract(papers, failed=failed)), failed
 
 
 def extract_records(
-    papers: Iterable[Paper], workers: int = 1, progress: bool = False, total: int | None = None
+    papers: Iterable[Paper],
+    workers: int = 1,
+    progress: bool = False,
+    total: int | None = None,
+    failed: list[Reject] | None = None,
 ) -> Iterator[PaperRecord]:
-    """Records in input order; ``workers`` > 1 extracts in that many processes."""
+    """Records in input order; ``workers`` > 1 extracts in that many processes. A paper the
+    extractor fails on is reported in ``failed`` (see :func:`kg.extract.pipeline.extract`);
+    without ``failed`` the error propagates."""
     # disable=None: a bar only on a terminal, never in logs.
     bar = tqdm(total=total, unit="paper", disable=None if progress else True, desc="extract")
     try:
         if workers <= 1:
             from kg.extract.pipeline import extract
 
-            for rec in extract(papers):
+            for rec in extract(papers, failed=failed):
                 bar.update(1)
                 yield rec
             return
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
         with ctx.Pool(workers) as pool:
-            for recs in pool.imap(_extract_chunk, _chunks(papers, 200)):
-                bar.update(len(recs))
+            for recs, bad in pool.imap(_extract_chunk, _chunks(papers, 200)):
+                if bad:
+                    if failed is None:
+                        raise RuntimeError(bad[0].message())
+                    failed.extend(bad)
+                bar.update(len(recs) + len(bad))
                 yield from recs
     finally:
         bar.close()
@@ -128,7 +139,8 @@ def extract_to_file(
     """``kg extract``: one record per input paper, in input order, to a JSONL file."""
     rejects: list[Reject] = []
     papers = split_rejects(read_papers(inputs, encoding=encoding), rejects)
-    n = write_jsonl(Path(output), (r.to_json() for r in extract_records(papers, workers, progress)))
+    records = extract_records(papers, workers, progress, failed=rejects)
+    n = write_jsonl(Path(output), (r.to_json() for r in records))
     return n, rejects
 
 
@@ -152,7 +164,7 @@ def build(
     papers = split_rejects(read_papers(inputs, encoding=encoding), rejects)
     records: list[PaperRecord] = []
     with open(out / "records.jsonl", "w", encoding="utf-8") as fh:
-        for rec in extract_records(papers, workers, progress):
+        for rec in extract_records(papers, workers, progress, failed=rejects):
             fh.write(json.dumps(rec.to_json(), ensure_ascii=False) + "\n")
             records.append(rec)
     write_jsonl(out / "rejects.jsonl", ({**asdict(r), "message": r.message()} for r in rejects))

@@ -233,7 +233,8 @@ def eval_cmd(
         from kg.sources import read_papers
 
         rejects: list = []  # type: ignore[type-arg]
-        recs = [r.to_json() for r in extract_records(split_rejects(read_papers([papers]), rejects))]
+        extracted = extract_records(split_rejects(read_papers([papers]), rejects), failed=rejects)
+        recs = [r.to_json() for r in extracted]
         _report_rejects(rejects)
     else:
         raise click.UsageError("give PAPERS.jsonl to extract, or --records RECORDS.jsonl")
