@@ -89,7 +89,6 @@ METHOD_HEADS = {
     "allocation",
     "iteration",
     "pursuit",
-    "splatting",
     "regularization",
     "normalization",
     "clustering",
@@ -98,7 +97,6 @@ METHOD_HEADS = {
     "boosting",
     "annealing",
     "prompting",
-    "collocation",
     "minimization",
     "search",
 }
@@ -325,9 +323,6 @@ SEED_NAMES = [
     "modern Hopfield networks",
     "masked language modeling",
     "Mixture-of-Experts",
-    "Gaussian splatting",
-    "direct collocation",
-    "residual network",
 ]
 
 # Reviewed entries that are usually no method in an abstract: concepts, tasks, services.
@@ -341,9 +336,6 @@ DENY = {
     "key point analysis",
     "policy optimization",
     "policy optimizations",
-    # general procedures and tasks (eval/README.md call 22)
-    "beam search",
-    "subspace clustering",
     "johnson-lindenstrauss",  # a lemma
     "johnson\u2013lindenstrauss",
     "nearest neighbor search",
@@ -433,7 +425,7 @@ def inflections(phrase: str) -> list[str]:
     plural_heads = METHOD_HEADS | TERM_HEADS | {"process", "model", "field", "tree"}
     if sing.lower() not in plural_heads or sing.lower() in NO_PLURAL or not mods:
         return [phrase]
-    if sing.lower() in {"sampling", "splatting", "boosting", "annealing", "prompting", "attention"}:
+    if sing.lower() in {"sampling", "boosting", "annealing", "prompting", "attention"}:
         return [" ".join([*mods, sing])]
     plural = sing + ("es" if sing.lower().endswith(("ss", "x", "ch")) else "s")
     return [" ".join([*mods, sing]), " ".join([*mods, plural])]

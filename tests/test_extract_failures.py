@@ -55,16 +55,26 @@ def test_failed_paper_is_reported_and_the_others_keep_their_order() -> None:
 
 
 def test_without_a_failed_list_the_error_propagates() -> None:
-    nlp = _nlp_with_bug()
-    list(pipeline.extract(PAPERS, failed=[], nlp=nlp))
-    # ... and a run with a failed list does not leave its handler on the pipeline
     with pytest.raises(RuntimeError, match="cannot read this"):
-        list(pipeline.extract(PAPERS, nlp=nlp))
+        list(pipeline.extract(PAPERS, nlp=_nlp_with_bug()))
+
+
+def test_a_guarded_run_leaves_the_shared_pipeline_raising() -> None:
+    from spacy.util import raise_error
+
+    assert len(list(pipeline.extract(PAPERS, failed=[]))) == 3
+    assert pipeline.build_nlp().default_error_handler is raise_error
 
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_build_writes_the_failed_paper_to_rejects(tmp_path, monkeypatch, workers) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(pipeline, "build_nlp", _nlp_with_bug)  # forked workers inherit it
+    def guarded_with_bug():  # type: ignore[no-untyped-def]
+        nlp, sink = _nlp_with_bug(), pipeline._Sink()
+        nlp.set_error_handler(sink)
+        return nlp, sink
+
+    # build() runs extraction in guarded mode; forked workers inherit the patch
+    monkeypatch.setattr(pipeline, "_guarded_nlp", guarded_with_bug)
     src = tmp_path / "in.jsonl"
     src.write_text(
         "".join(

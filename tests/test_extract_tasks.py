@@ -269,3 +269,12 @@ def test_task_list_at_the_start_of_a_text_does_not_crash():
     assert "tagging" in _found(
         "Parsing and tagging tasks remain hard for low-resource languages.", spans
     )
+
+
+def test_long_and_lists_after_a_measure_cue_do_not_backtrack_exponentially():
+    # Each "and" could be an item word or a separator; with 60 items and no closing cue the
+    # old pattern tried ~2^60 splits before failing (it hung). Now it answers at once.
+    text = "we improve the results in terms of " + "speed and " * 60 + "memory and stuff"
+    assert isinstance(metric_phrases(text), list)
+    ok = "Results are compared in terms of accuracy, latency and memory usage on ImageNet."
+    assert "memory usage" in _found(ok, metric_phrases(ok))

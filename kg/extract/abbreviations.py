@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.doc import Abbreviation, sentence_bounds
+from kg.extract.doc import Abbreviation, doc_text, sentence_bounds
 
 _PAREN = re.compile(r"\(([^()]{1,20})\)")
 
@@ -66,7 +66,7 @@ def find_long_form(short: str, before: str) -> int | None:
 
 @Language.component("kg_abbreviations")
 def find_abbreviations(doc: Doc) -> Doc:
-    text = doc.text
+    text = doc_text(doc)
     for m in _PAREN.finditer(text):
         inner = m.group(1).strip()
         if not is_short_form(inner):

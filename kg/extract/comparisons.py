@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.doc import Comparison, Mention, abstract_sents, main_method
+from kg.extract.doc import Comparison, Mention, abstract_sents, doc_text, main_method
 
 VERB = re.compile(
     r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|(?:is|are|performs?)\s+better\s+than|"
@@ -51,7 +51,7 @@ _SETTING = re.compile(
 def find_comparisons(doc: Doc) -> Doc:
     mentions: list[Mention] = doc._.mentions
     main = main_method(mentions)
-    text = doc.text
+    text = doc_text(doc)
     for sent in abstract_sents(doc):
         for vm in VERB.finditer(sent.text):
             if vm.group().lower().startswith("on par"):

@@ -18,9 +18,10 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.doc import Mention, abstract_sents, is_name_shaped, resolve_overlaps
+from kg.extract.doc import Mention, abstract_sents, doc_text, is_name_shaped, resolve_overlaps
 from kg.extract.gazetteer_matcher import common_words
 from kg.extract.names import _FAMILY_LONG, _TASK_HEADS, GENERIC, method_lexicon
+from kg.extract.words import whole_word_spans
 
 _CONTRIB = re.compile(
     r"\b(?:we|this\s+(?:paper|work|study|article)|our\s+(?:work|paper)|here)\s+(?:\w+\s+){0,3}?"
@@ -92,6 +93,20 @@ _ARTEFACT = (
     r"gan|agent)s?"
 )
 _ARTEFACT_END = re.compile(_ARTEFACT + r"$", re.I)
+_ARTEFACT_AFTER = re.compile(r"s?\s+" + _ARTEFACT + r"\b")
+
+
+def _followed_by_artefact(text: str, phrase: str) -> bool:
+    """Whether ``phrase`` (or its plural) occurs in ``text`` right before an artefact word
+    ("... model"), without compiling a pattern per phrase."""
+    i = text.find(phrase)
+    while i >= 0:
+        if _ARTEFACT_AFTER.match(text, i + len(phrase)):
+            return True
+        i = text.find(phrase, i + 1)
+    return False
+
+
 _GENERIC_HEAD = re.compile(
     r"(?:model|framework|method|approach|system|algorithm|architecture)s?$", re.I
 )
@@ -172,7 +187,7 @@ def title_proposals(title: str, sentences: list[str], contrib: list[bool]) -> li
             len(ws) < 3 or low.endswith("s") or ws[-2].lower().endswith("ing")
         ):
             continue  # "A Unified Framework", "Deep Structured Models", "... Learning Framework"
-        echoed = re.search(re.escape(sing) + r"s?\s+" + _ARTEFACT + r"\b", contribution)
+        echoed = _followed_by_artefact(contribution, sing)
         if (
             _ARTEFACT_END.search(low)
             or echoed
@@ -232,7 +247,7 @@ def _lexicon_keys() -> frozenset[str]:
 
 @Language.component("kg_contributions")
 def find_contributions(doc: Doc) -> Doc:
-    text = doc.text
+    text = doc_text(doc)
     title = text[: doc._.title_end]
     doc._.mentions = mentions = resolve_overlaps(doc._.mentions)
     proposed_names: set[str] = set()
@@ -253,11 +268,9 @@ def find_contributions(doc: Doc) -> Doc:
         proposed_names.add(tname)
         # A plain-word title name ("Mugs") is no name shape: find its other mentions here.
         taken = [(m.start, m.end) for m in mentions]
-        for occ in re.finditer(rf"(?<![\w-]){re.escape(tname)}(?![\w-])", text):
-            if not any(occ.start() < e and s < occ.end() for s, e in taken):
-                mentions.append(
-                    Mention(occ.start(), occ.end(), tname, "method", "kg_contributions", 0.85, True)
-                )
+        for o0, o1 in whole_word_spans(text, tname):
+            if not any(o0 < e and s < o1 for s, e in taken):
+                mentions.append(Mention(o0, o1, tname, "method", "kg_contributions", 0.85, True))
 
     if not tname and title_phrases(title):  # cheap test first: most titles have none
         sents = abstract_sents(doc)
@@ -468,7 +481,7 @@ def _propose_parts(doc: Doc, mentions: list[Mention], proposed_names: set[str]) 
     if not starts:
         return
     first = min(starts)
-    text = doc.text
+    text = doc_text(doc)
     known = _lexicon_keys()
     for ab in doc._.abbreviations:
         short, long = ab.short.text, ab.long.text
@@ -501,17 +514,18 @@ def _propose_title_phrase(
 ) -> None:
     """Make the title phrase ``doc.text[s0:s1]`` a proposed method, replacing the mentions
     inside it, and mark its other occurrences in the abstract (any case) as the same."""
-    text = doc.text
+    text = doc_text(doc)
     phrase = text[s0:s1]
     mentions[:] = [m for m in mentions if not (s0 <= m.start and m.end <= s1)]
     if any(m.start < s1 and s0 < m.end for m in mentions):
         return
     mentions.append(Mention(s0, s1, phrase, "method", "kg_contributions", 0.75, True))
     proposed_names.add(phrase)
-    for occ in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text[s1:], re.I):
-        o0, o1 = s1 + occ.start(), s1 + occ.end()
+    rest = text[s1:]
+    for r0, r1 in whole_word_spans(rest, phrase, ignore_case=True):
+        o0, o1 = s1 + r0, s1 + r1
         if not any(o0 < m.end and m.start < o1 for m in mentions):
-            mentions.append(Mention(o0, o1, occ.group(), "method", "kg_contributions", 0.7, True))
+            mentions.append(Mention(o0, o1, rest[r0:r1], "method", "kg_contributions", 0.7, True))
 
 
 _USED_BEFORE = re.compile(
@@ -558,7 +572,7 @@ _TITLED_COMPONENT = re.compile(
 # A Title-Case phrase given right after a naming verb, maybe in quotes: 'which we term
 # "Comparative Knowledge Distillation"', "a scheme called Knowledge Router".
 _NAMED_TITLED = re.compile(
-    r"\b(?:(?:we|they)\s+(?:term|call|name|dub)|termed|dubbed|called|named|coined)\s+"
+    r"\b(?:(?:[Ww]e|[Tt]hey)\s+(?:term|call|name|dub)|termed|dubbed|called|named|coined)\s+"
     r"(?:it\s+|this\s+|them\s+)?(?:as\s+)?[\"\u201c']?"
     r"((?:[A-Z][\w-]*\s+){1,5}[A-Z][\w-]*)(?=[\"\u201d'\s,.;:)]|$)"
 )
@@ -567,7 +581,7 @@ _NAMED_TITLED = re.compile(
 # A name the text gives in lower case after a naming verb: "a fine-tuning method that we call
 # information gain filtration", "a new graph property, called hierarchy width".
 _NAMED_PLAIN = re.compile(
-    r"\b(?:(?:we|they)\s+(?:term|call|name|dub|coin)|(?:termed|dubbed|coined)|"
+    r"\b(?:(?:[Ww]e|[Tt]hey)\s+(?:term|call|name|dub|coin)|(?:termed|dubbed|coined)|"
     r"(?:method|model|framework|approach|algorithm|technique|scheme|strategy|module|loss|"
     r"network|procedure|measure|property|notion|phenomenon|setting|variant|criterion|"
     r"regularizer|architecture|mechanism|operator|objective)s?,?\s+(?:called|named))\s+"
@@ -598,8 +612,10 @@ def _plain_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 keep = []  # "importance-sampling-based MVSNet": a name-shaped word follows
                 break
             keep.append(w)
-        while keep and keep[-1][-1] in ".,;:'":
+        while keep and (not keep[-1] or keep[-1][-1] in ".,;:'"):
             keep[-1] = keep[-1].rstrip(".,;:'")
+            if not keep[-1]:
+                keep.pop()  # a word of punctuation only: "we call it foo '."
         if keep and keep[-1].endswith(")") and "(" not in keep[-1]:
             keep[-1] = keep[-1][:-1]
         keep = [w for w in keep if w]
@@ -696,7 +712,7 @@ def _chosen_after(
         elif not chosen and m.start - after < 160:
             if _USED_BEFORE.search(lead):
                 continue
-            if re.search(rf"(?<![\w-]){re.escape(m.text)}(?![\w-])", background):
+            if whole_word_spans(background, m.text):
                 continue  # "Unlike methods using GANs, we propose a novel GAN framework"
             if m.extractor in ("kg_gazetteer", "kg_lexicon") and m.kind == "method":
                 continue  # a known, existing method is used, not proposed

@@ -18,7 +18,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from kg import gazetteer
-from kg.extract.doc import Mention
+from kg.extract.doc import Mention, doc_text
 from kg.extract.metrics import metric_phrases
 from kg.extract.words import STOP, verb_words
 
@@ -356,7 +356,7 @@ class GazetteerMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         vocab = doc.vocab
-        full = doc.text  # Doc.text joins every token: read it once
+        full = doc_text(doc)  # Doc.text joins every token: read it once
         datasets: list[Mention] = []
         for match_id, start, end in self.matcher(doc):
             kind = vocab.strings[match_id]

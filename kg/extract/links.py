@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.doc import Link, sentence_of
+from kg.extract.doc import Link, doc_text, sentence_of
 
 _HOSTS = r"(?:github\.com|gitlab\.com|bitbucket\.org|gitee\.com|huggingface\.co|hf\.co|[\w-]+\.github\.io|[\w-]+\.gitlab\.io|zenodo\.org|kaggle\.com|paperswithcode\.com)"
 URL_RE = re.compile(
@@ -88,7 +88,7 @@ def link_kind(url: str, sentence: str) -> str:
 
 @Language.component("kg_links")
 def find_links(doc: Doc) -> Doc:
-    text = doc.text
+    text = doc_text(doc)
     for m in URL_RE.finditer(text):
         url = clean_url(m.group())
         if "." not in url or len(url) < 8:

@@ -32,7 +32,7 @@ HEADS = {
     "scores",
     "efficiency",
     "effectiveness",
-    "switches",
+    "switches",  # multi-object tracking counts "ID switches" (IDSW)
     "distance",
     "latency",
     "throughput",
@@ -87,18 +87,22 @@ _BARE_CUE = re.compile(
     r"balanc\w*|measured\s+by|evaluated\s+(?:on|by|for))(?:\s+(?:both|the|its|their))?)\s+" + _ITEMS
 )
 # "across dimensions such as medical safety, clinical readiness, and bedside manner".
+# A list item's word is never "and"/"or": otherwise a long list can be split in exponentially
+# many ways before the match fails (catastrophic backtracking).
+_W = r"(?!(?:and|or)\b)[a-z][a-z\-]*"
+_W0 = r"(?!(?:and|or)\b)[a-z0-9][a-z0-9\-@]*"
 _MEASURE_LIST = re.compile(
     r"\b(?:dimensions|measures|metrics|criteria)\s+(?:such\s+as|including|like)\s+"
-    r"((?:[a-z][a-z\-]*(?:\s[a-z][a-z\-]*){0,2}(?:,\s*and\s+|,\s*|\s+and\s+))+"
-    r"[a-z][a-z\-]*(?:\s[a-z][a-z\-]*){0,2})(?=[.,;)]|\s+(?:on|in|for|to)\b)"
+    rf"((?:{_W}(?:\s{_W}){{0,2}}(?:,\s*and\s+|,\s*|\s+and\s+))+"
+    rf"{_W}(?:\s{_W}){{0,2}})(?=[.,;)]|\s+(?:on|in|for|to)\b)"
 )
 # "in terms of accuracy, latency and memory usage", "measured by word error rate": what
 # follows names what is measured, whatever its head word.
 _TERMS_LIST = re.compile(
     r"\b(?:in\s+terms\s+of|measured\s+(?:by|in|with)|(?:evaluation\s+)?metrics?\s*(?:such\s+as|"
     r"including|like|:|,\s*namely))\s+(?:both\s+|the\s+)?"
-    r"((?:[a-z0-9][a-z0-9\-@]*(?:\s[a-z0-9][a-z0-9\-@]*){0,2}(?:,\s*and\s+|,\s*|\s+and\s+|\s+or\s+))*"
-    r"[a-z0-9][a-z0-9\-@]*(?:\s[a-z0-9][a-z0-9\-@]*){0,2})(?=\s*[.,;:)(]|\s+(?:on|in|for|to|than|over|with|while|compared|across|at|by|of)\b)"
+    rf"((?:{_W0}(?:\s{_W0}){{0,2}}(?:,\s*and\s+|,\s*|\s+and\s+|\s+or\s+))*"
+    rf"{_W0}(?:\s{_W0}){{0,2}})(?=\s*[.,;:)(]|\s+(?:on|in|for|to|than|over|with|while|compared|across|at|by|of)\b)"
 )
 # Items of such a list that name things, tasks or budgets, not measures ("quantitative
 # results", "detail generation", "model size": eval/README.md call 27).

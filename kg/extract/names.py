@@ -21,7 +21,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from kg.extract.doc import Mention, is_name_shaped
+from kg.extract.doc import Mention, doc_text, is_name_shaped
 from kg.extract.gazetteer_matcher import DATASET_CUES, common_words, gazetteer_names
 from kg.paths import data_file
 
@@ -235,8 +235,6 @@ GENERIC |= {
     "SLAM",
     "seq2seq",
     "Seq2Seq",
-    "Jetson",
-    "TX2",
     "FC",
     "FCN",
     "ReLU",
@@ -261,6 +259,7 @@ _TASK_HEADS = re.compile(
     r"(?:detection|segmentation|recognition|classification|processing|translation|"
     r"estimation|retrieval|answering|understanding|grounding|summarization|captioning|"
     r"parsing|tagging|extraction|reconstruction|completion|localization|forecasting|"
+    # "X-augmented generation" names the augmentation technique, not a generation task.
     r"navigation|discovery|(?<!augmented\s)generation)$|^(?:natural\s+)?language\s+inference$",
     re.I,
 )
@@ -559,7 +558,8 @@ def names_no_method(long: str) -> bool:
 # ("MEG recordings", "EQA settings", "the NC-SC setting").
 _NOT_METHOD_AFTER = re.compile(
     r"(?<![\w-])([A-Z][\w-]*[A-Z][\w-]*)\s+(?:signals?|data|recordings?|measurements?|scans?|"
-    r"sensors?|modalit(?:y|ies)|settings?|tasks?|problems?|regimes?|sequences?|tokens?)\b"
+    r"sensors?|modalit(?:y|ies)|settings?|tasks?|problems?|regimes?|sequences?|tokens?|"
+    r"boards?|GPUs?|CPUs?|devices?|chips?|processors?)\b"
 )
 
 
@@ -665,7 +665,7 @@ class NameFinder:
         self.matcher.add("method", list(tok.pipe(method_lexicon())))
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         spans = filter_spans(self.matcher(doc, as_spans=True))
         longs = [(ab.long.start_char, ab.long.end_char) for ab in doc._.abbreviations]
         long_texts = {ab.long.text for ab in doc._.abbreviations}
@@ -712,7 +712,7 @@ def _defined_model_class(word: str, kinds: dict[str, str | None], longs: dict[st
 
 
 def find_names(doc: Doc) -> Doc:
-    text = doc.text
+    text = doc_text(doc)
     known_bases = gazetteer_names()
     common = common_words()
     taken = [(m.start, m.end) for m in doc._.mentions if m.kind in ("dataset", "method", "metric")]

@@ -21,7 +21,6 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import raise_error
 
 from kg.extract import (  # noqa: F401  (registers the components)
     abbreviations,
@@ -38,7 +37,7 @@ from kg.extract import (  # noqa: F401  (registers the components)
 from kg.extract.doc import register_extensions
 from kg.extract.record import to_record
 from kg.model import Paper, PaperRecord, Reject
-from kg.textclean import CleanText, clean_view
+from kg.textclean import clean_view
 
 COMPONENTS = (
     "kg_sentences",
@@ -70,6 +69,36 @@ def build_nlp(with_tagger: bool = False) -> Language:
     return nlp
 
 
+class _Sink:
+    """Where a guarded pipeline's error handler puts the papers it fails on."""
+
+    def __init__(self) -> None:
+        self.failed: list[Reject] = []
+
+    def __call__(self, name: str, proc: object, docs: list[Doc], error: Exception) -> None:
+        for doc in docs:
+            self.failed.append(_reject(doc._.kg_input[0], name, error))
+
+
+@lru_cache(maxsize=1)
+def _guarded_nlp() -> tuple[Language, _Sink]:
+    """A pipeline of its own (not the shared one of :func:`build_nlp`) whose components
+    report errors to a sink instead of raising."""
+    nlp = build_nlp.__wrapped__()
+    sink = _Sink()
+    nlp.set_error_handler(sink)  # type: ignore[arg-type]  # spaCy types it NoReturn
+    return nlp, sink
+
+
+def _reject(paper: Paper, where: str, error: Exception) -> Reject:
+    reason = f"extraction failed in {where}: {type(error).__name__}: {error}"
+    # paper.source is "file:line 12" (or "file:record 3", "file:entry 5")
+    source, _, location = paper.source.rpartition(":")
+    if not source or not location.startswith(("line ", "record ", "entry ")):
+        source, location = paper.source or "<input>", ""
+    return Reject(source=source, location=location, reason=reason, record_id=paper.id)
+
+
 def extract(
     papers: Iterable[Paper],
     batch_size: int = 256,
@@ -80,47 +109,36 @@ def extract(
 
     If a component (or the record assembly) raises on a paper, the error propagates, unless
     ``failed`` is given: then that paper is left out, a :class:`Reject` naming the paper, the
-    component and the error is appended to ``failed``, and the other papers go on.
+    component and the error is appended to ``failed``, and the other papers go on (this runs
+    on a pipeline of its own, or on ``nlp``, whose error handler it then sets for good).
     ``nlp`` is the pipeline to use (default :func:`build_nlp`)."""
+    sink: _Sink | None = None
+    if failed is not None:
+        if nlp is None:
+            nlp, sink = _guarded_nlp()
+        else:
+            sink = _Sink()
+            nlp.set_error_handler(sink)  # type: ignore[arg-type]
+        sink.failed = failed
     nlp = nlp or build_nlp()
 
-    def docs() -> Iterator[tuple[str, tuple[Paper, CleanText, CleanText]]]:
+    def docs() -> Iterator[Doc]:
         for paper in papers:
             title = clean_view(paper.title)
             abstract = clean_view(paper.abstract)
-            yield title.text + "\n" + abstract.text, (paper, title, abstract)
+            doc = nlp.make_doc(title.text + "\n" + abstract.text)
+            doc._.kg_input = (paper, title, abstract)
+            yield doc
 
-    def reject(paper: Paper, where: str, error: Exception) -> Reject:
-        reason = f"extraction failed in {where}: {type(error).__name__}: {error}"
-        # paper.source is "file:line 12" (or "file:record 3", "file:entry 5")
-        source, _, location = paper.source.rpartition(":")
-        if not source or not location.startswith(("line ", "record ", "entry ")):
-            source, location = paper.source or "<input>", ""
-        return Reject(source=source, location=location, reason=reason, record_id=paper.id)
-
-    if failed is None:
-        for doc, (paper, title, abstract) in nlp.pipe(
-            docs(), as_tuples=True, batch_size=batch_size
-        ):
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        paper, title, abstract = doc._.kg_input
+        doc._.kg_input = None
+        if sink is None:
             yield to_record(doc, paper, title, abstract)
-        return
-
-    def on_error(name: str, proc: object, bad: list[Doc], error: Exception) -> None:
-        for doc in bad:
-            # as_tuples keeps each input's context on its Doc while it is in the pipeline
-            failed.append(reject(doc._context[0], name, error))
-
-    # The pipeline is shared (build_nlp is cached): the handler is ours only for this run.
-    nlp.set_error_handler(on_error)  # type: ignore[arg-type]  # spaCy types it NoReturn
-    try:
-        for doc, (paper, title, abstract) in nlp.pipe(
-            docs(), as_tuples=True, batch_size=batch_size
-        ):
-            try:
-                record = to_record(doc, paper, title, abstract)
-            except Exception as error:  # noqa: BLE001 - reported per paper, the run goes on
-                failed.append(reject(paper, "record assembly", error))
-                continue
-            yield record
-    finally:
-        nlp.set_error_handler(raise_error)
+            continue
+        try:
+            record = to_record(doc, paper, title, abstract)
+        except Exception as error:  # noqa: BLE001 - reported per paper, the run goes on
+            sink.failed.append(_reject(paper, "record assembly", error))
+            continue
+        yield record

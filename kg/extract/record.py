@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.doc import resolve_overlaps, sentence_bounds
+from kg.extract.doc import doc_text, resolve_overlaps, sentence_bounds
 from kg.model import (
     ComparisonItem,
     EntityItem,
@@ -28,7 +28,7 @@ class EvidenceMapper:
     def __init__(self, doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> None:
         self.doc, self.paper, self.title, self.abstract = doc, paper, title, abstract
         self.title_end = doc._.title_end
-        self.text = doc.text  # Doc.text joins every token: read it once
+        self.text = doc_text(doc)  # Doc.text joins every token: read it once
 
     def evidence(self, start: int, end: int, extractor: str, confidence: float) -> Evidence:
         s, e = sentence_bounds(self.doc, start)

@@ -15,7 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.doc import Mention, Result, abstract_sents, main_method
+from kg.extract.doc import Mention, Result, abstract_sents, doc_text, main_method
 
 _NUM = r"[+\-\u2212~\u223c\u2248]?\s?\$?\d+(?:,\d{3})*(?:\.\d+)?"
 _UNIT = (
@@ -81,7 +81,7 @@ def _nearest(cands: list[Mention], pos: int, prefer_before: bool = True) -> Ment
 def find_results(doc: Doc) -> Doc:
     mentions: list[Mention] = doc._.mentions
     main = main_method(mentions)
-    text = doc.text
+    text = doc_text(doc)
     for sent in abstract_sents(doc):
         vals = values(sent.text)
         s0, s1 = sent.start_char, sent.end_char

@@ -14,7 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.doc import init_doc
+from kg.extract.doc import doc_text, init_doc
 
 _BOUNDARY = re.compile(
     r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bal\.)(?<!\bvs\.)(?<!\bcf\.)(?<!\bFig\.)(?<!\bEq\.)"
@@ -38,7 +38,7 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
 def set_sentences(doc: Doc) -> Doc:
     """First component: finds where the title ends, splits sentences, starts the annotations."""
     init_doc(doc)
-    text = doc.text
+    text = doc_text(doc)
     title_end = text.find("\n")
     doc._.title_end = title_end = title_end if title_end >= 0 else len(text)
     bounds = [(0, title_end)] if title_end > 0 else []

@@ -27,7 +27,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.doc import Mention, resolve_overlaps
+from kg.extract.doc import Mention, doc_text, resolve_overlaps
 from kg.paths import data_file
 
 MODEL_FILE = "tdm_tagger.crfsuite"
@@ -247,7 +247,7 @@ class CRFTagger:
         if not tokens:
             return doc
         labels = self.tagger.tag(features(doc, tokens))
-        text = doc.text
+        text = doc_text(doc)
         for a, b, label in bio_spans(labels):
             start = doc[tokens[a]].idx
             last = doc[tokens[b - 1]]

@@ -12,13 +12,14 @@ or in the title), as the annotation guidelines ask.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg import gazetteer
-from kg.extract.doc import Mention, is_name_shaped
+from kg.extract.doc import Mention, doc_text, is_name_shaped
 from kg.extract.names import paradigm_or
 from kg.extract.words import STOP, TASK_HEADS, verb_words
 
@@ -467,7 +468,7 @@ _MEANS_BEFORE = re.compile(r"\b(?:via|by|using|through)\s+$")
 
 @Language.component("kg_tasks")
 def find_tasks(doc: Doc) -> Doc:
-    text = doc.text
+    text = doc_text(doc)
     title_end = doc._.title_end
     lowered = text.lower()
     spans = task_phrases(lowered)
@@ -661,14 +662,34 @@ def _last_word(text: str, end: int) -> str:
     return words[-1] if words else ""
 
 
+_TASKS_WORD = re.compile(r" (?:tasks|problems)\b")
+
+
+def _lists_before_noun(text: str) -> Iterator[re.Match[str]]:
+    """``_LIST_BEFORE_NOUN.finditer(text)``, but tried only in a window before each "tasks" /
+    "problems": the pattern can only end there, and trying it from every word of the text
+    made it the slowest step of extraction."""
+    done = 0
+    for w in _TASKS_WORD.finditer(text):
+        if w.start() < done:
+            continue
+        m = _LIST_BEFORE_NOUN.search(text, max(done, w.start() - 500), w.end())
+        if m:
+            done = m.end()
+            yield m
+
+
 def listed_tasks(text: str) -> list[tuple[int, int, str]]:
     """Offsets of task phrases that the lower-cased ``text`` frames as tasks by a list or a
     problem statement: ``listed_tasks("on chess and reward modeling tasks.")`` gives "chess"
     and "reward modeling"."""
     verbs = _vocab()[1]
     out = []
-    for how, rx in (("list", _LIST_BEFORE_NOUN), ("such", _LIST_AFTER_FRAME)):
-        for m in rx.finditer(text):
+    for how, matches in (
+        ("list", _lists_before_noun(text)),
+        ("such", _LIST_AFTER_FRAME.finditer(text)),
+    ):
+        for m in matches:
             pos, items = m.start(1), _SEP.split(m.group(1))
             spans = []
             for item in items:

@@ -7,6 +7,7 @@ that are neither function words / generic adjectives (:data:`STOP`) nor verbs
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from kg import gazetteer
@@ -42,3 +43,38 @@ TASK_HEADS = frozenset(
     inpainting denoising deblurring dehazing retargeting planning learning processing
     understanding""".split()
 )
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c in "_-"
+
+
+def whole_word_spans(text: str, phrase: str, ignore_case: bool = False) -> list[tuple[int, int]]:
+    """Offsets of ``phrase`` in ``text`` not inside a longer word (no letter, digit, "_" or
+    "-" on either side); what ``re.finditer(rf"(?<![\\w-]){re.escape(phrase)}(?![\\w-])")``
+    finds, without compiling a pattern for every phrase.
+
+    >>> whole_word_spans("GAN and DCGAN, GAN-based, GAN.", "GAN")
+    [(0, 3), (26, 29)]
+    """
+    if not phrase:
+        return []
+    hay, needle = text, phrase
+    if ignore_case:
+        hay, needle = text.lower(), phrase.lower()
+        if len(hay) != len(text) or len(needle) != len(phrase):  # lower() changed lengths
+            flags = re.I
+            rx = re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", flags)
+            return [m.span() for m in rx.finditer(text)]
+    out = []
+    i = hay.find(needle)
+    while i >= 0:
+        j = i + len(needle)
+        if (i == 0 or not _is_word_char(hay[i - 1])) and (
+            j == len(hay) or not _is_word_char(hay[j])
+        ):
+            out.append((i, j))
+            i = hay.find(needle, j)
+        else:
+            i = hay.find(needle, i + 1)
+    return out
