@@ -205,10 +205,7 @@ def metric_phrases(text: str) -> list[tuple[int, int]]:
         return not any(s < te and ts < e for ts, te in taken)
 
     for m in _HARD_BARE.finditer(text):
-        if _NOT_MEASURED.match(text, m.end()) or text[max(0, m.start() - 8) : m.start()] in (
-            "without ",
-            "no-",
-        ):
+        if _NOT_MEASURED.match(text, m.end()) or text.endswith("without ", 0, m.start()):
             continue  # "regret minimization" is a method, "without regret" a claim
         if free(m.start(), m.end()):
             found.append(m.span())

@@ -35,7 +35,6 @@ LEXICON_FILE = "tdm_lexicon.json.gz"
 LEXICON_MAX_WORDS = 7
 Lexicon = dict[tuple[str, ...], tuple[str, str]]  # lower-cased words -> (label, "hi" | "lo")
 LABELS = {"TASK": "task", "DATASET": "dataset", "METRIC": "metric"}
-_SHAPE_RUNS = re.compile(r"([A-Z])[A-Z]+|([a-z])[a-z]+|(\d)\d+")
 
 
 def token_shape(word: str) -> str:
