@@ -754,6 +754,9 @@ def find_names(doc: Doc) -> Doc:
     i = 0
     while i < len(ws):
         s, e, w = ws[i]
+        if w.islower() and w.isalpha():
+            i += 1  # a plain lower-case word is never name-shaped: most words, skipped fast
+            continue
         m = _SUFFIX.search(w)
         if m:
             w, e = w[: m.start()], e - (len(w) - m.start())
