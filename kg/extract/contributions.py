@@ -13,14 +13,13 @@ Cues (each a pure function of the text, so they generalise beyond any one abstra
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.doc import Mention, abstract_sents, doc_text, is_name_shaped, resolve_overlaps
 from kg.extract.gazetteer_matcher import common_words
-from kg.extract.names import _FAMILY_LONG, _TASK_HEADS, GENERIC, method_lexicon
+from kg.extract.names import _FAMILY_LONG, _TASK_HEADS, GENERIC, method_lexicon_keys
 from kg.extract.words import whole_word_spans
 
 _CONTRIB = re.compile(
@@ -164,7 +163,7 @@ def title_proposals(title: str, sentences: list[str], contrib: list[bool]) -> li
     contribution = " ".join(s for s, c in zip(sentences, contrib, strict=True) if c).lower()
     # Sentences where the authors introduce or name something, any verb form ("by introducing").
     wide = " ".join(s for s in sentences if _WIDE_CONTRIB.search(s)).lower()
-    known = _lexicon_keys()
+    known = method_lexicon_keys()
     out = []
     for start, end, phrase, sep in title_phrases(title):
         ws = phrase.split()
@@ -240,11 +239,6 @@ def _common(word: str) -> bool:
     return low in common or _singular(low) in common
 
 
-@lru_cache(maxsize=1)
-def _lexicon_keys() -> frozenset[str]:
-    return frozenset(x.lower() for x in method_lexicon())
-
-
 @Language.component("kg_contributions")
 def find_contributions(doc: Doc) -> Doc:
     text = doc_text(doc)
@@ -292,7 +286,7 @@ def find_contributions(doc: Doc) -> Doc:
         if (
             ab.short.start_char < doc._.title_end
             and ab.short.text not in GENERIC
-            and long.lower() not in _lexicon_keys()
+            and long.lower() not in method_lexicon_keys()
             and not (_FAMILY_LONG.match(long.lower()) or _TASK_HEADS.search(long.lower()))
             and any(m.text == ab.short.text and m.kind == "method" for m in mentions)
         ):
@@ -317,14 +311,14 @@ def find_contributions(doc: Doc) -> Doc:
                 _propose_title_phrase(doc, mentions, s0, s1, proposed_names)
         if cm or pm:
             for s0, s1 in _plain_names(text, sent.start_char, sent.end_char):
-                if text[s0:s1].lower() not in _lexicon_keys():
+                if text[s0:s1].lower() not in method_lexicon_keys():
                     _propose_title_phrase(doc, mentions, s0, s1, proposed_names)
         for am in _PLAIN_APPOSITION.finditer(s_text):
             phrase = am.group(1)
             s0, s1 = sent.start_char + am.start(1), sent.start_char + am.end(1)
             if (
                 phrase.split()[0] not in _NOT_NAME_START
-                and phrase.lower() not in _lexicon_keys()
+                and phrase.lower() not in method_lexicon_keys()
                 and len(re.findall(re.escape(phrase), text, re.I)) > 1
             ):
                 _propose_title_phrase(doc, mentions, s0, s1, proposed_names)
@@ -482,7 +476,7 @@ def _propose_parts(doc: Doc, mentions: list[Mention], proposed_names: set[str]) 
         return
     first = min(starts)
     text = doc_text(doc)
-    known = _lexicon_keys()
+    known = method_lexicon_keys()
     for ab in doc._.abbreviations:
         short, long = ab.short.text, ab.long.text
         if (
@@ -678,7 +672,11 @@ def _headed_names(text: str, start: int, end: int, in_contrib: bool) -> list[tup
             continue
         name = m.group(2)
         low = name.lower()
-        if _FAMILY_LONG.match(low) or low in _lexicon_keys() or _singular(low) in _lexicon_keys():
+        if (
+            _FAMILY_LONG.match(low)
+            or low in method_lexicon_keys()
+            or _singular(low) in method_lexicon_keys()
+        ):
             continue
         out.append((m.start(2), m.end(2)))
     return out

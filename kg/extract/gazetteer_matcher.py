@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from kg import gazetteer
 from kg.extract.doc import Mention, doc_text
 from kg.extract.metrics import metric_phrases
-from kg.extract.words import STOP, verb_words
+from kg.extract.words import PLURAL_NOUN, STOP, verb_words
 
 DATASET_CUES = {
     "dataset",
@@ -130,8 +130,6 @@ _GENERIC_TASKS = {
 }
 
 
-# A plural noun ("clouds", "processes"), not "-ss", "-is", "-us" or "-ics" ("physics").
-_THINGS = re.compile(r"[a-z0-9](?<!s)(?<!i)(?<!u)(?<!ic)s$")
 # Ordinary words that are metrics when written alone.
 _COMMON_METRIC_WORDS = {
     "accuracy",
@@ -391,7 +389,7 @@ class GazetteerMatcher:
             # A name ending in a plural or in "model" names things, not a problem ("point
             # clouds", "knowledge graphs", "gaussian processes", "large language model").
             last = low.rsplit(" ", 1)[-1]
-            if _THINGS.search(last) or last in ("model", "system", "method"):
+            if PLURAL_NOUN.search(last) or last in ("model", "system", "method"):
                 return False
             # One ordinary word ("form", "segmentation") is no task name by itself.
             return low not in _GENERIC_TASKS and not (len(span) == 1 and low in self.common)

@@ -320,11 +320,12 @@ def _plain_word(word: str, common: frozenset[str], defined: dict[str, str]) -> b
     low = word.lower()
     if low not in common and _singular_key(low) not in common:
         return False
-    return low not in _lexicon_lower()
+    return low not in method_lexicon_keys()
 
 
 @lru_cache(maxsize=1)
-def _lexicon_lower() -> frozenset[str]:
+def method_lexicon_keys() -> frozenset[str]:
+    """The method lexicon's names, lower-cased (what the lexicon matcher compares)."""
     return frozenset(x.lower() for x in method_lexicon())
 
 

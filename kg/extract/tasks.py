@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from kg import gazetteer
 from kg.extract.doc import Mention, doc_text, is_name_shaped
 from kg.extract.names import paradigm_or
-from kg.extract.words import STOP, TASK_HEADS, verb_words
+from kg.extract.words import PLURAL_NOUN, STOP, TASK_HEADS, verb_words
 
 HEADS = {
     "learning",
@@ -589,7 +589,7 @@ def _task_item(
     if not words or (not trim and len(words) < n):
         return None
     last = words[-1][2]
-    if any(not _inner(w) for _, _, w in words) or _PLURAL.search(last):
+    if any(not _inner(w) for _, _, w in words) or PLURAL_NOUN.search(last):
         return None  # "nonlinear systems": things, not a problem
     if _ADJ_COMPOUND.search(last) or last.endswith("-shot") or last in _FIELD_WORDS:
         return None  # "handle zero-shot tasks": the item only says which tasks
@@ -605,9 +605,6 @@ def _task_item(
     if phrase in _GENERIC or phrase in _FIELDS:
         return None
     return words[0][0], words[-1][1]
-
-
-_PLURAL = re.compile(r"[a-z0-9](?<!s)(?<!i)(?<!u)(?<!ic)s$")
 
 
 @lru_cache(maxsize=1)

@@ -45,6 +45,11 @@ TASK_HEADS = frozenset(
 )
 
 
+# A plural noun (last word "models", "clouds"), not a singular ending in s ("analysis",
+# "consensus", "basis", "physics").
+PLURAL_NOUN = re.compile(r"[a-z0-9](?<!s)(?<!i)(?<!u)(?<!ic)s$")
+
+
 def _is_word_char(c: str) -> bool:
     return c.isalnum() or c in "_-"
 
