@@ -1,13 +1,37 @@
 """What the paper itself introduces: proposed methods and introduced datasets.
 
-Cues (each a pure function of the text, so they generalise beyond any one abstract):
+Cues (each a pure function of the text, so they generalise beyond any one abstract), applied in
+this order by ``find_contributions``:
 
-* a title of the form ``X: ...`` (or ``X - ...``) whose head is a short name;
-* "we propose / introduce / present / develop X", "a ... framework, termed / dubbed / called X",
-  "our X";
-* an acronym defined in a contribution sentence, or naming a component ("group affinity module
-  (GAM)") of the paper's method;
-* "a new dataset / benchmark, X" or "X, a new benchmark" marks a dataset as introduced.
+* the title's name, ``X: ...`` or ``X - ...`` with a short name-shaped head, and its other
+  occurrences;
+* otherwise a Title-Case title phrase in the means position ("... with Temporal Parsing
+  Transformer") that ends in the head of a built thing or is named again where the authors
+  introduce something, unless the abstract already mentions it before its contribution
+  sentences or it is a known name (an acronym the abstract uses for it gets it as long form);
+* an acronym the title defines ("... Concept Activation Vectors (TCAV)"), unless generic or
+  known;
+* in each abstract sentence: a Title-Case name after a naming verb ('which we term "X"',
+  "called X"); a Title-Case name ending in a built-thing head ("a novel ... Attention
+  Block"), in a contribution sentence or marked novel / new / ours; in a contribution
+  sentence, a lower-case name after a naming verb ("a method we call information gain
+  filtration"); a lower-case name in apposition ("we introduce paired-dual learning, a
+  framework ...") that recurs;
+* a contribution sentence, active ("we / this paper propose / introduce / present / develop /
+  ... X", "which we refer to as X") or passive ("X is proposed"): the first name after the
+  verb unless it is used ("from CLIP", named earlier, a known method), the names listed with
+  it, any name after "termed / dubbed / called" or "our", new Title-Case names before a
+  framework head ("a Hybrid LVLMs Collaboration framework, featuring a Frame Selector"); only
+  the named ones after "we propose to exploit ..."; for a passive verb the last name before it;
+* "our X" / "the proposed X" anywhere, and "our (new) X benchmark" for a dataset;
+* an acronym defined after a contribution verb and named like a built thing (a component
+  noun or a Title-Case long form, not "using ..."), or with a lower-case long form headed by
+  a part ("group affinity module (GAM)");
+* named parts: after the method is first named, a Title-Case acronym no lexicon knows, in a
+  sentence that cites no other work ("... the Constrained Part Attention (CPA) branch");
+* appositions: "X, an algorithm ..." makes X a method, "X, a ... task" not one (unless
+  proposed); "a new dataset, X", "X, a new benchmark" or "the X benchmark" make a proposed X a
+  dataset. Every mention of a proposed name is proposed.
 """
 
 from __future__ import annotations
@@ -17,7 +41,14 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.doc import Mention, abstract_sents, doc_text, is_name_shaped, resolve_overlaps
+from kg.extract.doc import (
+    Mention,
+    Sent,
+    abstract_sents,
+    doc_text,
+    is_name_shaped,
+    resolve_overlaps,
+)
 from kg.extract.gazetteer_matcher import common_words
 from kg.extract.names import _FAMILY_LONG, _TASK_HEADS, GENERIC, method_lexicon_keys
 from kg.extract.words import whole_word_spans
@@ -241,11 +272,33 @@ def _common(word: str) -> bool:
 
 @Language.component("kg_contributions")
 def find_contributions(doc: Doc) -> Doc:
+    """Mark the methods and datasets the paper introduces (``Mention.proposed``), adding the
+    names the earlier components missed; the cues, in order, are those of the module
+    docstring."""
     text = doc_text(doc)
     title = text[: doc._.title_end]
     doc._.mentions = mentions = resolve_overlaps(doc._.mentions)
     proposed_names: set[str] = set()
 
+    tname = _propose_title_name(text, title, mentions, proposed_names)
+    if not tname and title_phrases(title):  # cheap test first: most titles have none
+        _propose_title_phrases(doc, text, title, mentions, proposed_names)
+    _propose_title_acronyms(doc, mentions, proposed_names)
+    long_start = {ab.short.start_char: ab.long.start_char for ab in doc._.abbreviations}
+    contrib_spans = _propose_in_sentences(doc, text, mentions, long_start, proposed_names)
+    _propose_ours(text, mentions, long_start, proposed_names)
+    _propose_acronyms(doc, text, mentions, contrib_spans, proposed_names)
+    _propose_parts(doc, mentions, proposed_names)
+    _apply_appositions(text, mentions, proposed_names)
+    _spread_proposed(text, mentions, proposed_names)
+    return doc
+
+
+def _propose_title_name(
+    text: str, title: str, mentions: list[Mention], proposed_names: set[str]
+) -> str | None:
+    """The title's name ("ReCo: Retrieve and Co-segment ...") is a proposed method, and so are
+    its other occurrences; returns the name, or None if the title gives none."""
     tname = title_name(title)
     if tname:
         start = title.index(tname)
@@ -265,22 +318,31 @@ def find_contributions(doc: Doc) -> Doc:
         for o0, o1 in whole_word_spans(text, tname):
             if not any(o0 < e and s < o1 for s, e in taken):
                 mentions.append(Mention(o0, o1, tname, "method", "kg_contributions", 0.85, True))
+    return tname
 
-    if not tname and title_phrases(title):  # cheap test first: most titles have none
-        sents = abstract_sents(doc)
-        flags = [bool(_CONTRIB.search(x.text) or _PASSIVE.search(x.text)) for x in sents]
-        for s0, s1 in title_proposals(title, [x.text for x in sents], flags):
-            phrase = text[s0:s1]
-            acronym = _acronym_of(phrase.split())
-            named = [m for m in mentions if m.text in (acronym, acronym + "s") and m.start > s1]
-            if named:  # the title spells out the acronym the abstract uses ("DCCF")
-                for m in named:
-                    m.long = m.long or phrase
-                continue
-            _propose_title_phrase(doc, mentions, s0, s1, proposed_names)
 
-    # "Quantitative Testing with Concept Activation Vectors (TCAV)": an acronym the title
-    # defines names the paper's method, unless it is an established or generic name.
+def _propose_title_phrases(
+    doc: Doc, text: str, title: str, mentions: list[Mention], proposed_names: set[str]
+) -> None:
+    """Title-Case title phrases that name the contribution (``title_proposals``) become
+    proposed methods, unless the abstract uses their acronym, which then gets the phrase as
+    its long form."""
+    sents = abstract_sents(doc)
+    flags = [bool(_CONTRIB.search(x.text) or _PASSIVE.search(x.text)) for x in sents]
+    for s0, s1 in title_proposals(title, [x.text for x in sents], flags):
+        phrase = text[s0:s1]
+        acronym = _acronym_of(phrase.split())
+        named = [m for m in mentions if m.text in (acronym, acronym + "s") and m.start > s1]
+        if named:  # the title spells out the acronym the abstract uses ("DCCF")
+            for m in named:
+                m.long = m.long or phrase
+            continue
+        _propose_title_phrase(doc, mentions, s0, s1, proposed_names)
+
+
+def _propose_title_acronyms(doc: Doc, mentions: list[Mention], proposed_names: set[str]) -> None:
+    """ "Quantitative Testing with Concept Activation Vectors (TCAV)": an acronym the title
+    defines names the paper's method, unless it is an established or generic name."""
     for ab in doc._.abbreviations:
         long = ab.long.text
         if (
@@ -292,84 +354,157 @@ def find_contributions(doc: Doc) -> Doc:
         ):
             proposed_names.add(ab.short.text)
 
-    long_start = {ab.short.start_char: ab.long.start_char for ab in doc._.abbreviations}
-    contrib_spans: list[tuple[int, int]] = []  # from the contribution verb to the sentence end
+
+def _propose_in_sentences(
+    doc: Doc,
+    text: str,
+    mentions: list[Mention],
+    long_start: dict[int, int],
+    proposed_names: set[str],
+) -> list[tuple[int, int]]:
+    """Read the abstract sentence by sentence: names given by naming verbs, Title-Case
+    built-thing names, lower-case names and appositions, and the names a contribution sentence
+    ("we propose ...", "... is proposed") introduces. Returns the contribution spans, from the
+    contribution verb (or the sentence start, if passive) to the sentence end."""
+    contrib_spans: list[tuple[int, int]] = []
     for sent in abstract_sents(doc):
         s_text = sent.text
-        for nm in _NAMED_TITLED.finditer(s_text):
-            s0, s1 = sent.start_char + nm.start(1), sent.start_char + nm.end(1)
-            if not any(s0 < m.end and m.start < s1 for m in mentions):
-                mentions.append(
-                    Mention(s0, s1, nm.group(1), "method", "kg_contributions", 0.75, True)
-                )
-                proposed_names.add(nm.group(1))
+        _propose_named_titled(sent, mentions, proposed_names)
         cm = _CONTRIB.search(s_text)
         pm = None if cm else _PASSIVE.search(s_text)
         from_at = sent.start_char + (cm.start() if cm else 0)
-        for s0, s1 in _headed_names(text, sent.start_char, sent.end_char, bool(cm or pm)):
-            if s0 >= from_at:
-                _propose_title_phrase(doc, mentions, s0, s1, proposed_names)
+        _propose_headed(doc, text, sent, from_at, bool(cm or pm), mentions, proposed_names)
         if cm or pm:
-            for s0, s1 in _plain_names(text, sent.start_char, sent.end_char):
-                if text[s0:s1].lower() not in method_lexicon_keys():
-                    _propose_title_phrase(doc, mentions, s0, s1, proposed_names)
-        for am in _PLAIN_APPOSITION.finditer(s_text):
-            phrase = am.group(1)
-            s0, s1 = sent.start_char + am.start(1), sent.start_char + am.end(1)
-            if (
-                phrase.split()[0] not in _NOT_NAME_START
-                and phrase.lower() not in method_lexicon_keys()
-                and len(re.findall(re.escape(phrase), text, re.I)) > 1
-            ):
-                _propose_title_phrase(doc, mentions, s0, s1, proposed_names)
+            _propose_plain_named(doc, text, sent, mentions, proposed_names)
+        _propose_plain_appositions(doc, text, sent, mentions, proposed_names)
         if not (cm or pm):
             continue
         verb = cm or pm
         assert verb is not None
         contrib_spans.append((sent.start_char + (verb.start() if cm else 0), sent.end_char))
-        in_sent = sorted(
-            (
-                m
-                for m in mentions
-                if sent.start_char <= m.start < sent.end_char and m.kind in ("method", "dataset")
-            ),
-            key=lambda m: m.start,
-        )
-        if pm:  # "a ... (MCL) method is proposed": the last name before the verb
-            verb_at = sent.start_char + pm.start()
-            before = [m for m in in_sent if m.end <= verb_at]
-            chosen = before[-1:] if before else []
-        else:
-            assert cm is not None
-            after = sent.start_char + cm.end()
-            chosen = _chosen_after(
-                text,
-                [m for m in in_sent if m.start >= after],
-                after,
-                long_start,
-                text[doc._.title_end : after],
-            )
-            if _USE_INFINITIVE.match(text, after):  # "we propose to exploit X": X is used
-                chosen = [m for m in chosen if _names_it(text, m, after, long_start)]
-            for s0, s1 in _titled_names(text, after, sent.end_char):
-                if not any(s0 < m.end and m.start < s1 for m in mentions):
-                    hit = Mention(s0, s1, text[s0:s1], "method", "kg_contributions", 0.7)
-                    mentions.append(hit)
-                    chosen.append(hit)
-        for m in chosen:
-            if m.extractor == "kg_lexicon":
-                continue  # an established method is used, not introduced
-            if _METHOD_APPOSITION.match(text[m.end : m.end + 80]):
-                m.kind = "method"  # "we propose VIPER, an algorithm" (not the VIPER dataset)
-            elif _is_dataset_apposition(text, m) or (
-                m.kind == "dataset" and m.extractor != "kg_names"
-            ):
-                m.kind = "dataset"
-            m.proposed = True
-            m.confidence = max(m.confidence, 0.8)
-            proposed_names.add(m.text)
+        chosen = _chosen_in_contribution(doc, text, sent, cm, pm, mentions, long_start)
+        _mark_chosen(text, chosen, proposed_names)
+    return contrib_spans
 
-    # "our X" anywhere names the paper's own method.
+
+def _propose_named_titled(sent: Sent, mentions: list[Mention], proposed_names: set[str]) -> None:
+    """A Title-Case name after a naming verb ('which we term "Comparative Knowledge
+    Distillation"', "called Knowledge Router") is a proposed method, unless a mention already
+    covers part of it."""
+    for nm in _NAMED_TITLED.finditer(sent.text):
+        s0, s1 = sent.start_char + nm.start(1), sent.start_char + nm.end(1)
+        if not any(s0 < m.end and m.start < s1 for m in mentions):
+            mentions.append(Mention(s0, s1, nm.group(1), "method", "kg_contributions", 0.75, True))
+            proposed_names.add(nm.group(1))
+
+
+def _propose_headed(
+    doc: Doc,
+    text: str,
+    sent: Sent,
+    from_at: int,
+    in_contrib: bool,
+    mentions: list[Mention],
+    proposed_names: set[str],
+) -> None:
+    """Title-Case built-thing names ("a novel Multi-Domain Query Cascaded Attention
+    mechanism", see ``_headed_names``) from ``from_at`` on (the contribution verb, if any)."""
+    for s0, s1 in _headed_names(text, sent.start_char, sent.end_char, in_contrib):
+        if s0 >= from_at:
+            _propose_title_phrase(doc, mentions, s0, s1, proposed_names)
+
+
+def _propose_plain_named(
+    doc: Doc, text: str, sent: Sent, mentions: list[Mention], proposed_names: set[str]
+) -> None:
+    """In a contribution sentence, a lower-case name after a naming verb ("a method that we
+    call information gain filtration") that no lexicon knows."""
+    for s0, s1 in _plain_names(text, sent.start_char, sent.end_char):
+        if text[s0:s1].lower() not in method_lexicon_keys():
+            _propose_title_phrase(doc, mentions, s0, s1, proposed_names)
+
+
+def _propose_plain_appositions(
+    doc: Doc, text: str, sent: Sent, mentions: list[Mention], proposed_names: set[str]
+) -> None:
+    """ "we introduce paired-dual learning, a framework that ...": a lower-case name in
+    apposition to a method head, if it is no description ("a new ..."), no lexicon name, and
+    occurs again in the text."""
+    for am in _PLAIN_APPOSITION.finditer(sent.text):
+        phrase = am.group(1)
+        s0, s1 = sent.start_char + am.start(1), sent.start_char + am.end(1)
+        if (
+            phrase.split()[0] not in _NOT_NAME_START
+            and phrase.lower() not in method_lexicon_keys()
+            and len(re.findall(re.escape(phrase), text, re.I)) > 1
+        ):
+            _propose_title_phrase(doc, mentions, s0, s1, proposed_names)
+
+
+def _chosen_in_contribution(
+    doc: Doc,
+    text: str,
+    sent: Sent,
+    cm: re.Match[str] | None,
+    pm: re.Match[str] | None,
+    mentions: list[Mention],
+    long_start: dict[int, int],
+) -> list[Mention]:
+    """The method and dataset mentions a contribution sentence introduces: with a passive verb
+    ("a ... (MCL) method is proposed") the last name before it; with an active verb ``cm``
+    the names ``_chosen_after`` picks (only the named ones after "we propose to exploit"),
+    plus new Title-Case names of what is proposed (``_titled_names``)."""
+    in_sent = sorted(
+        (
+            m
+            for m in mentions
+            if sent.start_char <= m.start < sent.end_char and m.kind in ("method", "dataset")
+        ),
+        key=lambda m: m.start,
+    )
+    if pm:  # "a ... (MCL) method is proposed": the last name before the verb
+        verb_at = sent.start_char + pm.start()
+        before = [m for m in in_sent if m.end <= verb_at]
+        return before[-1:] if before else []
+    assert cm is not None
+    after = sent.start_char + cm.end()
+    chosen = _chosen_after(
+        text,
+        [m for m in in_sent if m.start >= after],
+        after,
+        long_start,
+        text[doc._.title_end : after],
+    )
+    if _USE_INFINITIVE.match(text, after):  # "we propose to exploit X": X is used
+        chosen = [m for m in chosen if _names_it(text, m, after, long_start)]
+    for s0, s1 in _titled_names(text, after, sent.end_char):
+        if not any(s0 < m.end and m.start < s1 for m in mentions):
+            hit = Mention(s0, s1, text[s0:s1], "method", "kg_contributions", 0.7)
+            mentions.append(hit)
+            chosen.append(hit)
+    return chosen
+
+
+def _mark_chosen(text: str, chosen: list[Mention], proposed_names: set[str]) -> None:
+    """Mark what a contribution sentence introduces as proposed (never a lexicon method), a
+    method or a dataset as its apposition says."""
+    for m in chosen:
+        if m.extractor == "kg_lexicon":
+            continue  # an established method is used, not introduced
+        if _METHOD_APPOSITION.match(text[m.end : m.end + 80]):
+            m.kind = "method"  # "we propose VIPER, an algorithm" (not the VIPER dataset)
+        elif _is_dataset_apposition(text, m) or (m.kind == "dataset" and m.extractor != "kg_names"):
+            m.kind = "dataset"
+        m.proposed = True
+        m.confidence = max(m.confidence, 0.8)
+        proposed_names.add(m.text)
+
+
+def _propose_ours(
+    text: str, mentions: list[Mention], long_start: dict[int, int], proposed_names: set[str]
+) -> None:
+    """ "our X" / "the proposed X" anywhere names the paper's own method (not "our GAN-based
+    method"); "our (new) X benchmark" its own dataset."""
     for m in mentions:
         if (
             m.kind == "method"
@@ -393,7 +528,17 @@ def find_contributions(doc: Doc) -> Doc:
             m.proposed = True
             proposed_names.add(m.text)
 
-    # Acronyms: defined in a contribution sentence, or naming a component of the paper's method.
+
+def _propose_acronyms(
+    doc: Doc,
+    text: str,
+    mentions: list[Mention],
+    contrib_spans: list[tuple[int, int]],
+    proposed_names: set[str],
+) -> None:
+    """Acronyms: every method mention of one gets its long form; it is proposed if defined in
+    a contribution span and named like a built thing, if its lower-case long form is headed
+    by a part, or if its name is already proposed (then all its mentions are)."""
     for ab in doc._.abbreviations:
         short, long = ab.short.text, ab.long.text
         # Defined after the contribution verb, and named like a thing that is built (a
@@ -428,8 +573,11 @@ def find_contributions(doc: Doc) -> Doc:
                 if m.text == short:
                     m.proposed = True
                     m.long = m.long or long
-    _propose_parts(doc, mentions, proposed_names)
-    # "X, an algorithm ..." makes every mention of X a method; "X, a ... task" none.
+
+
+def _apply_appositions(text: str, mentions: list[Mention], proposed_names: set[str]) -> None:
+    """ "X, an algorithm ..." makes every mention of X a method; "X, a ... task" drops the
+    method mentions of X, unless X is proposed."""
     as_method = {m.text for m in mentions if _METHOD_APPOSITION.match(text[m.end : m.end + 80])}
     as_task = {
         m.text
@@ -441,8 +589,11 @@ def find_contributions(doc: Doc) -> Doc:
     for m in mentions:
         if m.text in as_method and m.kind == "dataset":
             m.kind = "method"
-    # Every mention of a proposed name is proposed; a name introduced as a benchmark or
-    # dataset anywhere ("NEVIS'22, a benchmark of ...") is a dataset everywhere.
+
+
+def _spread_proposed(text: str, mentions: list[Mention], proposed_names: set[str]) -> None:
+    """Every mention of a proposed name is proposed; a name introduced as a benchmark or
+    dataset anywhere ("NEVIS'22, a benchmark of ...") is a dataset everywhere."""
     datasets = {
         m.text for m in mentions if m.text in proposed_names and _is_dataset_apposition(text, m)
     }
@@ -451,7 +602,6 @@ def find_contributions(doc: Doc) -> Doc:
             m.proposed = True
             if m.text in datasets:
                 m.kind = "dataset"
-    return doc
 
 
 # A sentence that talks about others' work: its acronyms are not the paper's parts.
