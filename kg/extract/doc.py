@@ -121,7 +121,8 @@ def sents(doc: Doc) -> list[Sent]:
 
 def abstract_sents(doc: Doc) -> list[Sent]:
     """The sentences after the title (where results, comparisons and contributions are read)."""
-    return [s for s in sents(doc) if s.start_char >= doc._.title_end]
+    text, title_end = doc_text(doc), doc._.title_end
+    return [Sent(s, e, text[s:e]) for s, e in doc._.sentences if s >= title_end]
 
 
 def sentence_bounds(doc: Doc, char: int) -> tuple[int, int]:

@@ -1,9 +1,24 @@
-"""Gazetteer lookup of datasets, tasks, metrics and known methods (Papers-with-Code lists).
+"""Datasets, tasks, metrics and known methods from the Papers-with-Code lists, and the dataset
+and metric phrases around them (component ``kg_gazetteer``).
 
-A spaCy ``PhraseMatcher`` on lower-cased tokens finds every listed name; shape filters then
-keep what an expert would: a dataset hit must be written with a capital or a digit, and a
-one-word hit that is an ordinary English word ("Places", "Wild") needs a cue word after it
-("dataset", "benchmark", ...). Acronym metrics must match in case ("AUC", not "auc").
+* List hits: a spaCy ``PhraseMatcher`` on lower-cased tokens finds every listed name (datasets
+  with their aliases, metrics, tasks, methods), never inside a hyphenated or slashed compound.
+  Shape filters keep what an expert would: a dataset or method hit needs a capital or a digit,
+  and one that is an ordinary English word ("Places", "Wild"), or ordinary words capitalised
+  by a title or a sentence start, stays only as a dataset with a cue word after it ("dataset",
+  "benchmark", ...); acronym and symbol metrics must match in case ("AUC", not "auc") and are
+  dropped before a noun they modify ("MR images"), and an ordinary word is a metric only if
+  it is one of a few ("accuracy", "recall" but not the verb); a task name that is generic,
+  one ordinary word, or ends in a plural or "model" ("point clouds") is dropped.
+* Named collections (abstract only): capitalised words before "Dataset", "Benchmark",
+  "Corpus", "Treebank" or "data set" ("Adobe Matting Dataset") are datasets.
+* Listed datasets (``kg_gazetteer.listed``, abstract only): names written in one list with a
+  dataset hit ("on CIFAR-10, Stanford Cars and Tiny-ImageNet").
+* Dataset hits extend over a following version, year or split ("SQuAD v1.1", "COCO 2014"),
+  and overlapping hits are joined ("MS COCO" + "COCO 2014" -> "MS COCO 2014").
+* Metric phrases (``kg_metrics``): the lower-case measures of
+  :func:`kg.extract.metrics.metric_phrases` ("average inference cost"), except an abstract
+  phrase with capitalised inner words (part of a name).
 """
 
 from __future__ import annotations

@@ -337,6 +337,9 @@ def words(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _WORD.finditer(text):
         w = m.group()
+        if w.isalnum():  # no bracket, quote or punctuation to strip: most words
+            out.append((m.start(), m.end(), w))
+            continue
         s, e = m.start(), m.end()
         while w and w[0] in _STRIP_LEAD:
             w, s = w[1:], s + 1

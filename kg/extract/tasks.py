@@ -1,12 +1,31 @@
-"""Task phrases no list has, found by their head noun.
+"""Task phrases no list has (component ``kg_tasks``), found by five cues.
 
-A task is written as a lower-case noun phrase ending in a word that names a problem
-("co-salient object detection", "procedure planning", "zero-shot multilingual visual
-captioning"). From each such head word the phrase extends left over modifier words (lower-case
-words and hyphenated compounds that are not function words or generic adjectives), up to four.
-A bare head ("detection") is kept only in a list of other tasks. Learning paradigms ("few-shot
-learning") count only where the text frames them as the problem ("for / in / on X learning",
-or in the title), as the annotation guidelines ask.
+* Head words (``kg_tasks.head``): a lower-case phrase ending in a word that names a problem
+  (:data:`HEADS`: "detection", "captioning", "X-learning"), extended left over up to four
+  modifiers (words of Papers-with-Code task names or hyphenated compounds, never function
+  words, verbs or judging adjectives): "co-salient object detection". Dropped: a bare head, a
+  research field, a phrase with inner capitals that is not title-cased (a name), one right
+  before a noun it modifies ("detection module") or after "via / by / using" (the means).
+* Frames (``kg_tasks.framed.*``, abstract only): two to five plain words ending in a problem
+  head (:func:`problem_head`) right after "problem(s) / task(s) / challenge(s) of" or "for",
+  or right before "task(s) / problem(s)": "a grand challenge for legged locomotion".
+* Lists and problem statements (``kg_tasks.listed.*``, abstract only): items of a list right
+  before "tasks" / "problems" ("on chess and reward modeling tasks") or after "tasks /
+  problems / applications such as / like / including / e.g.", the subject of "X is a ...
+  problem / task / challenge" at a sentence start, and X in "the / address / solve / tackle
+  ... X problem". Here a bare head counts.
+* Title (``kg_tasks.title``): the last two to five plain words of a title piece between
+  separators (":", "for", "via", "by", ...) ending in a problem head, or a whole piece opening
+  with an "-ing" head ("Tracking Translucent Objects over Time"); not the piece before "for"
+  or after "via / by / using / with", which names the means.
+* Long forms (``kg_tasks.long``): an acronym's long form that names a problem or a learning
+  paradigm ("Video Temporal Grounding (VTG)").
+
+Before the long forms are added, task mentions in the abstract (the gazetteer's too) are
+filtered: a head-word or gazetteer phrase followed by a noun it only classifies ("face
+recognition losses") is dropped, and a paradigm or broad capability (:data:`_NEEDS_FRAME`:
+"contrastive learning", "domain adaptation", "data augmentation") is kept only after a frame
+("for / in / on / of X") or in a list, as the annotation guidelines ask.
 """
 
 from __future__ import annotations
@@ -358,8 +377,8 @@ def framed_tasks(text: str) -> list[tuple[int, int, str]]:
     ``framed_tasks("a grand challenge for legged locomotion.")``.
 
     The phrase is two to five plain words ending in a problem head (:func:`problem_head`),
-    right after a frame ("problem of", "we address", "for", "in") or right before "task" /
-    "problem"."""
+    right after a frame ("problem of", "tasks of", "challenge of", "for") or right before
+    "task" / "problem"."""
     verbs = _vocab()[1]
     toks = _tokens(text)
     out = []
