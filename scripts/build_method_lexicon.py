@@ -99,6 +99,10 @@ METHOD_HEADS = {
     "prompting",
     "minimization",
     "search",
+    "suppression",
+    "gradient",
+    "neighbor",
+    "neighbour",
 }
 # D. Heads of lower-case terms of art ("kernel trick", "self-attention", "kernel PCA",
 # "structured SVM", "particle filter"): a modifier word and one of these heads.
@@ -114,6 +118,8 @@ TERM_HEADS = {
     "autoencoder",
     "regression",
     "sampling",
+    "clustering",
+    "convolution",
 }
 # Words before a term that say it is used or named as one method ("using the kernel trick").
 NAME_CUES = {
@@ -149,6 +155,9 @@ NAME_CUES = {
 # Modifiers that describe rather than name: scope, judgement, data, place ("visual attention",
 # "much attention", "image compression").
 DESCRIPTIVE_MODIFIERS = {
+    "unsupervised",  # a setting, not a name: "unsupervised clustering"
+    "regular",
+    "multi-view",
     "more",
     "much",
     "less",
@@ -248,7 +257,7 @@ FIELD_PHRASES = re.compile(
     r"continuous|integer|linear|quadratic|semidefinite|dynamic|mathematical)\s+"
     r"(?:optimization|programming)$|^(?:local|global|exhaustive|grid|random|visual|image|"
     r"policy|architecture|neural architecture)\s+search$|"
-    r"^(?:gradient|steepest)\s+(?:descent|ascent)$|"
+    r"^(?:gradient|steepest)\s+(?:descent|ascent)$|^lipschitz\s+(?:continuous\s+)?gradient$|"  # a property
     r"\b(?:bayesian|fourier|theoretical|empirical|statistical|data|error|convergence|sentiment|qualitative|"
     r"quantitative|comprehensive|detailed|further|image|video|correlation|regression|"
     r"sensitivity|complexity|risk|formal|semantic|spectral|topological data)\s+analysis$",

@@ -390,12 +390,27 @@ def _propose_in_sentences(
 def _propose_named_titled(sent: Sent, mentions: list[Mention], proposed_names: set[str]) -> None:
     """A Title-Case name after a naming verb ('which we term "Comparative Knowledge
     Distillation"', "called Knowledge Router") is a proposed method, unless a mention already
-    covers part of it."""
+    covers part of it. In a sentence about the authors' own thing ("This network, named
+    CPNet, ...", "our model, called X"), a method mention right after the naming verb is
+    proposed too, unless it is a known name."""
     for nm in _NAMED_TITLED.finditer(sent.text):
         s0, s1 = sent.start_char + nm.start(1), sent.start_char + nm.end(1)
         if not any(s0 < m.end and m.start < s1 for m in mentions):
             mentions.append(Mention(s0, s1, nm.group(1), "method", "kg_contributions", 0.75, True))
             proposed_names.add(nm.group(1))
+    if not _OWN_THING.search(sent.text):
+        return
+    for nm in _NAMING_VERB.finditer(sent.text):
+        at = sent.start_char + nm.end()
+        for m in mentions:
+            if m.start == at and m.kind == "method" and m.extractor not in _KNOWN_EXTRACTORS:
+                m.proposed = True
+                proposed_names.add(m.text)
+
+
+_NAMING_VERB = re.compile(r"\b(?:termed|dubbed|called|named|coined)\s+(?:as\s+)?[\"\u201c']?")
+_OWN_THING = re.compile(r"^(?:This|Our|The\s+proposed)\b|\b(?:we|our)\b")
+_KNOWN_EXTRACTORS = ("kg_gazetteer", "kg_lexicon")
 
 
 def _propose_headed(
@@ -576,9 +591,13 @@ def _propose_acronyms(
 
 
 def _apply_appositions(text: str, mentions: list[Mention], proposed_names: set[str]) -> None:
-    """ "X, an algorithm ..." makes every mention of X a method; "X, a ... task" drops the
-    method mentions of X, unless X is proposed."""
+    """ "X, an algorithm ..." makes every mention of X a method, "X, a comprehensive dataset
+    ..." a dataset; "X, a ... task" drops the method mentions of X, unless X is proposed."""
     as_method = {m.text for m in mentions if _METHOD_APPOSITION.match(text[m.end : m.end + 80])}
+    as_data = {m.text for m in mentions if _DATA_APPOSITION.match(text[m.end : m.end + 80])}
+    for m in mentions:
+        if m.text in as_data - as_method and m.kind == "method":
+            m.kind = "dataset"
     as_task = {
         m.text
         for m in mentions
@@ -862,13 +881,17 @@ def _chosen_after(
                 continue
             if whole_word_spans(background, m.text):
                 continue  # "Unlike methods using GANs, we propose a novel GAN framework"
-            if m.extractor in ("kg_gazetteer", "kg_lexicon") and m.kind == "method":
+            if m.extractor in _KNOWN_EXTRACTORS and m.kind == "method":
                 continue  # a known, existing method is used, not proposed
+            if _BUILT_ON.match(text, m.end):
+                continue  # "a UCB-based strategy": the strategy is new, UCB is used
             chosen.append(m)
         elif chosen and _LIST_GAP.match(text[chosen[-1].end : m.start]):
             chosen.append(m)
     return chosen
 
+
+_BUILT_ON = re.compile(r"-(?:based|like|style|inspired|driven|guided|powered)\b", re.I)
 
 # "we propose to exploit / use / leverage X": the paper uses X, it does not introduce it.
 _USE_INFINITIVE = re.compile(
@@ -902,6 +925,11 @@ _METHOD_APPOSITION = re.compile(
     r"^\)?\s*,\s*(?:a|an)\s+(?:(?!(?:on|in|of|with|for|from|to|at|by|using|and|or)\b)"
     r"[\w-]+\s+){0,4}?(?:method|algorithm|framework|model|approach|architecture|network|"
     r"technique|estimator|pipeline|module|loss|agent|system|solver|procedure)s?\b",
+    re.I,
+)
+_DATA_APPOSITION = re.compile(
+    r"^\)?\s*,\s*(?:a|an)\s+(?:(?!(?:on|in|of|with|for|from|to|at|by|using|and|or)\b)"
+    r"[\w-]+\s+){0,4}?(?:dataset|benchmark|corpus|data\s+set)s?\b",
     re.I,
 )
 _TASK_APPOSITION = re.compile(

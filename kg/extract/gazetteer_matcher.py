@@ -146,7 +146,7 @@ _GENERIC_TASKS = {
 
 
 # Ordinary words that are metrics when written alone.
-_COMMON_METRIC_WORDS = {
+COMMON_METRIC_WORDS = {
     "accuracy",
     "precision",
     "recall",
@@ -424,7 +424,7 @@ class GazetteerMatcher:
             if len(span) == 1 and low in self.common and not any(c.isupper() for c in text[1:]):
                 if low == "recall" and (nxt is None or nxt.lower_ in _AFTER_VERB_RECALL):
                     return False  # "recall past experiences": the verb
-                return low in _COMMON_METRIC_WORDS
+                return low in COMMON_METRIC_WORDS
             return exact or text.islower() or text[:1].isupper() and text[1:].islower()
         if kind in ("dataset", "method"):
             if not any(c.isupper() or c.isdigit() for c in text):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.words import STOP, TASK_HEADS, verb_words
+from kg.extract.words import STOP, TASK_HEADS, WORD, verb_words
 
 HEADS = {
     "accuracy",
@@ -122,7 +122,7 @@ _JUDGING = set(
     """higher lower better worse competitive comparable superior inferior remarkable impressive
 improved increased reduced decreased excellent promising reasonable satisfactory similar
 substantial considerable notable marginal minimal maximal optimal favorable favourable
-acceptable desired desirable theoretical empirical reported resulting overall final total
+acceptable desired desirable theoretical empirical reported resulting final total
 small smaller large larger huge poor higher-order reliable leading greater lowest highest
 fixed constant arbitrary given certain fast faster slow slower linear exponential
 polynomial sublinear quadratic logarithmic optimal near-optimal minimax worst-case
@@ -131,7 +131,6 @@ bit""".split()
 )
 # "learning rate" and "dropout rate" are settings, not measures.
 _SETTING_OF = {"learning", "dropout", "masking", "mask", "sampling", "discount", "decay"}
-_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 _NUMBER = re.compile(r"(?<![\w.])[+\-\u2212]?\d+(?:\.\d+)?\s?(?:%|[a-zA-Z]{1,3}\b)?")
 _CUE_BEFORE = re.compile(
     r"\b(?:improv\w*|boost\w*|enhanc\w*|increas\w*|reduc\w*|decreas\w*|minimi[sz]\w*|"
@@ -154,7 +153,7 @@ def metric_phrases(text: str) -> list[tuple[int, int]]:
     """Offsets of metric phrases in a lower-cased sentence:
     ``metric_phrases("it reduces the average inference cost by 50%")``."""
     verbs = verb_words()
-    toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    toks = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
     found: list[tuple[int, int]] = []
     for i, (_, he, w) in enumerate(toks):
         if w not in HEADS:

@@ -249,6 +249,38 @@ GENERIC |= {
     "BLEU",
     "ROUGE",
     "PSNR",
+    # venues and journals, as cited in abstracts ("(Corander et al., NIPS 2013)")
+    "NIPS",
+    "UAI",
+    "AISTATS",
+    "COLT",
+    "STOC",
+    "FOCS",
+    "SODA",
+    "WACV",
+    "BMVC",
+    "ICRA",
+    "IROS",
+    "CoRL",
+    "ICASSP",
+    "INTERSPEECH",
+    "CIKM",
+    "WSDM",
+    "ICDM",
+    "ECML",
+    "PKDD",
+    "JMLR",
+    "TPAMI",
+    "PAMI",
+    "IJCV",
+    "TACL",
+    # hardware and circuit technology, as GPU / TPU above
+    "VLSI",
+    "FPGA",
+    "FPGAs",
+    "ASIC",
+    "ASICs",
+    "CMOS",
 }
 # Acronyms that ARE specific techniques although they read like families (see GUIDELINES).
 NOT_GENERIC = {"CoT", "MoE", "LoRA", "RAG", "SFT", "RLHF", "PEFT", "ICL"}
@@ -259,8 +291,10 @@ _TASK_HEADS = re.compile(
     r"(?:detection|segmentation|recognition|classification|processing|translation|"
     r"estimation|retrieval|answering|understanding|grounding|summarization|captioning|"
     r"parsing|tagging|extraction|reconstruction|completion|localization|forecasting|"
+    r"disambiguation|(?<![a-z])tracking|"
     # "X-augmented generation" names the augmentation technique, not a generation task.
-    r"navigation|discovery|(?<!augmented\s)generation)$|^(?:natural\s+)?language\s+inference$",
+    r"navigation|discovery|(?<!augmented\s)generation)$|^(?:natural\s+)?language\s+inference$|"
+    r"^(?:unsupervised\s+)?domain\s+adaptation$",
     re.I,
 )
 _FAMILY_LONG = re.compile(
@@ -384,6 +418,7 @@ _LIST_BEFORE = re.compile(
     r"e\.g\.,?|i\.e\.,?|namely|viz\.)?\s*(?:(?-i:[A-Z0-9][\w\-+.'/]*)(?:\s\d[\w.]*)?,?\s+(?:and\s+|or\s+|&\s+)?)*$",
     re.I,
 )
+_CALLED_DATASET = re.compile(r"\)?\s*(?:dataset|benchmark|corpus|data\s+set)\b", re.I)
 _BASE = re.compile(r"^(.+?)[-_ ]?(?:\d+[kKmM]?|v\d+(?:\.\d+)?|\d{4}|[A-Z]{1,3})$")
 
 
@@ -737,8 +772,14 @@ def find_names(doc: Doc) -> Doc:
             abbrev_kind[dm.group(1)] = "other"
     # A gazetteer dataset hit on an acronym this paper defines as something else is a method
     # ("masked language modeling (MLM)" is not the MLM dataset).
+    # But not one the text calls a dataset ("the Microsoft COCO (MS COCO) dataset").
     for m in doc._.mentions:
-        if m.kind == "dataset" and m.text in abbrev_kind and abbrev_kind[m.text] != "dataset":
+        if (
+            m.kind == "dataset"
+            and m.text in abbrev_kind
+            and abbrev_kind[m.text] != "dataset"
+            and not (abbrev_kind[m.text] is None and _CALLED_DATASET.match(text, m.end))
+        ):
             m.kind = "method"
     doc._.mentions = [
         m

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.extract.doc import doc_text, resolve_overlaps, sentence_bounds
+from kg.extract.gazetteer_matcher import COMMON_METRIC_WORDS
 from kg.model import (
     ComparisonItem,
     EntityItem,
@@ -48,6 +49,28 @@ class EvidenceMapper:
             extractor=extractor,
             confidence=round(confidence, 3),
         )
+
+
+def _fold_bare_metrics(items: dict[tuple[str, str], EntityItem]) -> dict[str, str]:
+    """A bare "accuracy" in a paper that names one kind of accuracy ("tracking accuracy")
+    refers back to it: the bare item joins the named one (as an alias, with its evidence).
+    Returns bare name -> named metric, for the results that used the bare word."""
+    named: dict[str, list[EntityItem]] = {}
+    for (field, key), it in items.items():
+        head = key.rsplit(" ", 1)[-1]
+        if field == "metrics" and " " in key and head in COMMON_METRIC_WORDS:
+            named.setdefault(head, []).append(it)
+    refers_to: dict[str, str] = {}
+    for head, [target] in ((h, its) for h, its in named.items() if len(its) == 1):
+        bare = items.pop(("metrics", head), None)
+        if bare is None:
+            continue
+        for alias in (bare.name, *bare.aliases):
+            if alias not in target.aliases and alias != target.name:
+                target.aliases.append(alias)
+            refers_to[alias] = target.name
+        target.mentions.extend(bare.mentions)
+    return refers_to
 
 
 def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> PaperRecord:
@@ -109,6 +132,7 @@ def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> 
         it.mentions.append(ev.evidence(m.start, m.end, m.extractor, m.confidence))
         it.confidence = max(it.confidence, m.confidence)
 
+    refers_to = _fold_bare_metrics(items)
     for (field, _), it in items.items():
         getattr(rec, field).append(it)
 
@@ -118,7 +142,7 @@ def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> 
                 value=r.value,
                 method=r.method,
                 dataset=r.dataset,
-                metric=r.metric,
+                metric=refers_to.get(r.metric or "", r.metric),
                 confidence=r.confidence,
                 mentions=[ev.evidence(r.start, r.end, r.extractor, r.confidence)],
             )

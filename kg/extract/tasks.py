@@ -40,7 +40,7 @@ from spacy.tokens import Doc
 from kg import gazetteer
 from kg.extract.doc import Mention, doc_text, is_name_shaped
 from kg.extract.names import paradigm_or
-from kg.extract.words import PLURAL_NOUN, STOP, TASK_HEADS, verb_words
+from kg.extract.words import PLURAL_NOUN, STOP, TASK_HEADS, WORD, verb_words
 
 HEADS = {
     "learning",
@@ -122,7 +122,6 @@ _NEEDS_FRAME = {
     "augmentation",
     "distillation",
 }
-_WORD = re.compile(r"(?<!['\u2019])\b[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 # A noun right after the phrase means the phrase only modifies it ("confidence enhancement
 # module", "dense prediction models"): not a task mention there.
 _NOUN_AFTER = re.compile(
@@ -174,7 +173,7 @@ _ADJ_COMPOUND = re.compile(
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     """(start, end, word) of the lower-case words of ``text``; task_phrases and framed_tasks
     read the same lowered Doc text, so it is split once."""
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
 
 
 # Hyphenated adjectives of manner or quality that open a phrase without naming the problem
@@ -598,7 +597,7 @@ def _task_item(
 ) -> tuple[int, int] | None:
     """The task phrase of one list item: its plain words after any lead verb or judgement
     (``trim=False``: the item must be the phrase as it stands)."""
-    words = [(m.start() + s, m.end() + s, m.group()) for m in _WORD.finditer(text[s:e])]
+    words = [(m.start() + s, m.end() + s, m.group()) for m in WORD.finditer(text[s:e])]
     n = len(words)
     if trim:  # the phrase is the run of plain words at the end ("results on | leaf counting")
         cut = [k for k, (_, _, w) in enumerate(words) if not _inner(w)]
@@ -612,6 +611,8 @@ def _task_item(
         return None  # "nonlinear systems": things, not a problem
     if _ADJ_COMPOUND.search(last) or last.endswith("-shot") or last in _FIELD_WORDS:
         return None  # "handle zero-shot tasks": the item only says which tasks
+    if _adjective_like(last):
+        return None  # "possible auxiliary tasks", "ultra high-dimensional problems": likewise
     if any(w in verbs and w not in _task_words() for _, _, w in words[:-1]):
         return None  # "mixtures contain few temporal tasks": a clause
     if any(w in ("task", "tasks", "problem", "problems") for _, _, w in words):
@@ -624,6 +625,36 @@ def _task_item(
     if phrase in _GENERIC or phrase in _FIELDS:
         return None
     return words[0][0], words[-1][1]
+
+
+# Adjective endings ("identical", "synthetic", "collaborative", "continuous", "feasible"). A
+# word with one ends a task phrase only if it ends a Papers-with-Code task ("retrieval") or is a
+# noun below; "-ment" nouns ("placement") and "-ent" / "-ant" words are not tested at all.
+_ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ous|ible|able|ary)$")
+_NOUNS_WITH_ADJECTIVE_END = {"topic", "logic", "music", "traffic", "arithmetic", "summary"}
+# Words that say which tasks ("two single tasks", "other auxiliary tasks"), never what they are.
+_WHICH_WORDS = set(
+    """single multiple several various many diverse other similar related same individual
+    specific auxiliary downstream different new unseen seen held-out following above both such
+    these those real-world""".split()
+)
+
+
+def _adjective_like(word: str) -> bool:
+    """``word`` reads as an adjective or determiner, so it cannot end a task phrase."""
+    if word in _WHICH_WORDS:
+        return True
+    return (
+        bool(_ADJECTIVE_END.search(word))
+        and word not in _NOUNS_WITH_ADJECTIVE_END
+        and word not in _task_last_words()
+    )
+
+
+@lru_cache(maxsize=1)
+def _task_last_words() -> frozenset[str]:
+    """The last word of every Papers-with-Code task name ("retrieval", "alignment")."""
+    return frozenset(t.lower().split()[-1] for t in gazetteer.load()["tasks"] if t.strip())
 
 
 @lru_cache(maxsize=1)

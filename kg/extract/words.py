@@ -12,6 +12,10 @@ from functools import lru_cache
 
 from kg import gazetteer
 
+# A lower-case word of the lower-cased text, hyphenated parts included; not the "s" of a
+# possessive ("model's accuracy") nor a word starting inside another.
+WORD = re.compile(r"(?<!['\u2019])\b[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
 STOP = set(
     """a an the of for and or in on with to by from as at into via over under our we their
 its his her this that these those such both each every all any some many several various

@@ -1,0 +1,139 @@
+"""Refinements found on a fresh development sample (eval/ sample G), tested on sentences written
+for these tests: adjectives before "tasks", venues and hardware, method-lexicon heads, bare
+metrics that refer to a named one, and names a new method is built on."""
+
+from __future__ import annotations
+
+from kg.extract.pipeline import extract
+from kg.extract.tasks import listed_tasks
+from kg.model import Paper
+
+
+def _record(title: str, abstract: str):  # type: ignore[no-untyped-def]
+    return next(extract([Paper("p1", title, abstract)]))
+
+
+def test_adjectives_before_tasks_are_no_task():
+    text = (
+        "prior work transfers between two identical single tasks. other possible auxiliary "
+        "tasks were ignored. we scale to ultra high-dimensional problems and to glacier "
+        "calving forecasting and sea ice segmentation tasks."
+    )
+    found = [text[s:e] for s, e, _ in listed_tasks(text)]
+    assert found == ["sea ice segmentation", "glacier calving forecasting"]
+
+
+def test_venues_and_hardware_are_not_methods():
+    rec = _record(
+        "Fast Clique Trees",
+        "Our solver is faster than a recent algorithm (Smith et al., NIPS 2013) and than an "
+        "integer program (Jones and Lee, UAI 2012). A prototype runs on analog VLSI circuits.",
+    )
+    names = {m.name for m in rec.methods + rec.proposed}
+    assert not names & {"NIPS", "UAI", "VLSI"}
+
+
+def test_non_maximum_suppression_is_an_established_method():
+    rec = _record(
+        "Counting Birds",
+        "Detections are merged by non-maximum suppression before counting the birds.",
+    )
+    assert "non-maximum suppression" in {m.name for m in rec.methods}
+
+
+def test_bare_metric_refers_to_the_named_one():
+    rec = _record(
+        "RiverTrack: Tracking Boats on Rivers",
+        "We propose RiverTrack, a boat tracker. Previous trackers lack accuracy on rivers. "
+        "RiverTrack reaches a tracking accuracy of 71.2% on the BoatRiver benchmark.",
+    )
+    metrics = {m.name: m for m in rec.metrics}
+    assert set(metrics) == {"tracking accuracy"}
+    assert "accuracy" in metrics["tracking accuracy"].aliases
+    assert [r.metric for r in rec.results] == ["tracking accuracy"]
+
+
+def test_bare_metric_stays_when_two_named_ones_compete():
+    rec = _record(
+        "Leaf Counting",
+        "Our counter improves accuracy: 81.0% top-1 accuracy and 95.5% top-5 accuracy.",
+    )
+    assert {m.name for m in rec.metrics} == {"accuracy", "top-1 accuracy", "top-5 accuracy"}
+
+
+def test_name_a_new_method_is_built_on_is_not_proposed():
+    rec = _record(
+        "Voronoi Search",
+        "We introduce a UCB-based traversal strategy that selects promising cells.",
+    )
+    assert "UCB" not in {m.name for m in rec.proposed}
+
+
+def test_name_given_to_the_authors_own_thing_is_proposed():
+    rec = _record(
+        "Learning Reef Maps",
+        "In this paper, we propose a novel network that maps reefs. This network, named "
+        "ReefMapNet, learns from sonar. ReefMapNet is fast.",
+    )
+    assert "ReefMapNet" in {m.name for m in rec.proposed}
+
+
+def test_name_given_to_someone_elses_thing_is_not_proposed():
+    rec = _record(
+        "Learning Reef Maps",
+        "A recent network, named ReefMapNet, maps reefs from sonar. It is slow.",
+    )
+    assert "ReefMapNet" not in {m.name for m in rec.proposed}
+
+
+def test_acronyms_of_tracking_and_disambiguation_problems_are_tasks():
+    rec = _record(
+        "Reef Dialogues",
+        "Dialogue state tracking (DST) and word sense disambiguation (WSD) are hard. We "
+        "improve DST and WSD with a reef-aware encoder. Unsupervised domain adaptation (UDA) "
+        "helps too.",
+    )
+    names = {m.name for m in rec.methods + rec.proposed}
+    assert not names & {"DST", "WSD", "UDA"}
+    assert {"dialogue state tracking", "word sense disambiguation"} <= {t.name for t in rec.tasks}
+
+
+def test_backtracking_is_no_tracking_problem():
+    rec = _record(
+        "Coral Search",
+        "We propose frontier aware search with backtracking (FASB), a planner for reef maps.",
+    )
+    assert "FASB" in {m.name for m in rec.proposed}
+
+
+def test_known_dataset_acronym_the_text_calls_a_dataset_stays_a_dataset():
+    rec = _record(
+        "Reef Saliency",
+        "We collect gaze data on 5,000 images from the Microsoft COCO (MS COCO) dataset.",
+    )
+    assert "MS COCO" in {d.name for d in rec.datasets}
+    assert "MS COCO" not in {m.name for m in rec.methods}
+
+
+def test_apposition_with_a_dataset_head_makes_a_dataset():
+    rec = _record(
+        "Reef Cards",
+        "Our contributions include ReefBench, a comprehensive dataset of 4k reef cards.",
+    )
+    assert "ReefBench" in {d.name for d in rec.datasets}
+
+
+def test_clustering_and_neighbour_terms_of_art_are_methods():
+    rec = _record(
+        "Reef Zones",
+        "We group the sonar scans by spectral clustering and label them with k-nearest neighbors.",
+    )
+    assert {"spectral clustering", "k-nearest neighbors"} <= {m.name for m in rec.methods}
+
+
+def test_overall_stays_in_a_metric_name():
+    rec = _record(
+        "Reef Zones",
+        "Our zoning improves the overall system error by 12% over the manual zoning.",
+    )
+    assert "overall system error" in {m.name for m in rec.metrics}
