@@ -137,3 +137,13 @@ def test_overall_stays_in_a_metric_name():
         "Our zoning improves the overall system error by 12% over the manual zoning.",
     )
     assert "overall system error" in {m.name for m in rec.metrics}
+
+
+def test_acronym_written_only_in_its_definition_is_proposed_with_its_long_form():
+    rec = _record(
+        "Reef Feedback Network for Coral Detection",
+        "Recent detectors miss thin corals. In this paper, we design the Reef Feedback Modules "
+        "(RFMs) to better explore the structure of corals.",
+    )
+    assert "RFMs" in {m.name for m in rec.proposed}
+    assert "RFMs" not in {m.name for m in rec.methods}

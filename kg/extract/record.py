@@ -103,6 +103,15 @@ def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> 
     items: dict[tuple[str, str], EntityItem] = {}
     proposed_keys = {name_key(m.text) for m in mentions if m.proposed and m.kind == "method"}
     introduced_keys = {name_key(m.text) for m in mentions if m.proposed and m.kind == "dataset"}
+    # An acronym written only where it is defined ("we design the Attentive Feedback Modules
+    # (AFMs)") has only long-form mentions; their being proposed proposes its item.
+    named_shorts = {name_key(m.text) for m in mentions if m.kind == "method"}
+    for m in mentions:
+        key = name_key(m.text)
+        if m.proposed and m.kind == "method" and key in long_keys:
+            short_key = name_key(long_keys[key])
+            if short_key not in named_shorts:
+                proposed_keys.add(short_key)
     kind_of_key: dict[str, str] = {}
     method_shorts = {m.text for m in mentions if m.kind == "method"}
     for m in mentions:
