@@ -53,6 +53,31 @@ MIN_ACRONYM_PAPERS = 3
 MIN_EPONYM_PAPERS = 3
 MIN_COMPOUND_PAPERS = 4
 MIN_TERM_PAPERS = 8
+MIN_VARIANT_PAPERS = 4
+# E. No modifier variants of model families, and no variants by these modifiers.
+NO_VARIANT_HEADS = {"transformer"}
+NO_VARIANT_MODIFIERS = {
+    "pretrained",
+    "pre-trained",
+    "state-of-the-art",
+    "vanilla",
+    "pure",
+    "large",
+    "small",
+    "large-scale",
+    "baseline",
+    "end-to-end",
+    "unified",
+    "lightweight",
+    "multiple",
+    "various",
+    "like",
+    "through",
+    "between",
+    "without",
+    "deep",
+    "improved",
+}
 MIN_TERM_NAME_USES = 2
 PROPER_SHARE = 0.8  # share of mid-sentence uses written capitalised
 MIN_PROPER_USES = 10
@@ -489,6 +514,30 @@ def named_at(toks: list[str], first: int, last: int) -> bool:
     )
 
 
+def variants(texts: list[str], names: dict[str, str]) -> dict[str, int]:
+    """E. Modifier variants: an established name with one lower-case modifier before it that
+    makes it a different, named technique ("loopy belief propagation", "restricted Boltzmann
+    machine", "nonlinear independent component analysis"), in at least
+    ``MIN_VARIANT_PAPERS`` abstracts. Function words, verbs, judgements and model-family
+    names (transformers) are left out. Returns surface -> number of abstracts."""
+    from kg.extract.words import STOP, verb_words
+
+    keys = sorted((k for k in names if singular(k.split()[-1]) not in NO_VARIANT_HEADS), key=len)
+    pattern = re.compile(
+        r"\b([a-z][a-z-]*[a-z])\s+(" + "|".join(re.escape(k) for k in reversed(keys)) + r")\b"
+    )
+    skip = FUNCTION_WORDS | GENERIC_MODIFIERS | STOP | NO_VARIANT_MODIFIERS | verb_words()
+    df: Counter[str] = Counter()
+    for text in texts:
+        found = {
+            f"{mod} {names[key]}"
+            for mod, key in pattern.findall(text.lower())
+            if mod not in skip and not mod.endswith(("ly", "ing"))
+        }
+        df.update(found)
+    return {surface: n for surface, n in df.items() if n >= MIN_VARIANT_PAPERS}
+
+
 def build(corpus: Path, gazetteer: Path) -> dict[str, object]:
     texts = list(read_abstracts(corpus))
     tasks = {t.lower() for t in json.loads(gzip.decompress(gazetteer.read_bytes()))["tasks"]}
@@ -647,6 +696,8 @@ def build(corpus: Path, gazetteer: Path) -> dict[str, object]:
             del names[key]
     for key in DENY:
         names.pop(key, None)
+    for surface, df in variants(texts, names).items():
+        add(surface, df)
     for seed in SEED_NAMES:  # singular only: "transformers" is a family
         names.setdefault(seed.lower(), seed)
     return {

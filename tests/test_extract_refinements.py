@@ -147,3 +147,14 @@ def test_acronym_written_only_in_its_definition_is_proposed_with_its_long_form()
     )
     assert "RFMs" in {m.name for m in rec.proposed}
     assert "RFMs" not in {m.name for m in rec.methods}
+
+
+def test_named_variants_of_established_methods_keep_their_modifier():
+    rec = _record(
+        "Reef Inference",
+        "We learn a causal Bayesian network of reef health and compare it with a factorial "
+        "hidden Markov model.",
+    )
+    names = {m.name for m in rec.methods}
+    assert {"causal Bayesian network", "factorial hidden Markov model"} <= names
+    assert "Bayesian network" not in names
