@@ -158,3 +158,13 @@ def test_named_variants_of_established_methods_keep_their_modifier():
     names = {m.name for m in rec.methods}
     assert {"causal Bayesian network", "factorial hidden Markov model"} <= names
     assert "Bayesian network" not in names
+
+
+def test_common_words_with_acronym_capitals_are_not_names():
+    rec = _record(
+        "TIRED: A Temporally Invariant Reef DEtector",
+        "We introduce TIRED, a keypoint detector for reefs trained on ReefNet images.",
+    )
+    names = {m.name for m in rec.methods + rec.proposed}
+    assert "DEtector" not in names
+    assert "TIRED" in names

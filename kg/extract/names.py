@@ -338,6 +338,9 @@ def _generic_compound(word: str) -> bool:
 
 
 # "transfOlmation", "infoIIDation": PDF text-layer noise inside an ordinary word.
+# Letters only, with a capital after the first letter and a lower-case letter after that:
+# "DEtector", "RelAtional" (and "ImageNet", which is no common word).
+_EMPHASIS = re.compile(r"^[A-Za-z][a-z]*[A-Z][A-Za-z]*[a-z][A-Za-z]*$")
 _OCR_NOISE = re.compile(
     r"^[a-z]{3,}[A-Z]+[a-z]*(?:ation|tion|ment|ness|ing|ity|ive|ous|able|ance|ence)$"
 )
@@ -346,9 +349,12 @@ _OCR_NOISE = re.compile(
 def _plain_word(word: str, common: frozenset[str], defined: dict[str, str]) -> bool:
     """An ordinary English word, not a name: an all-capitals word of 6+ letters that is a
     common word ("IMPRESSIONS", a report section), unless the text defines it or it is an
-    established name ("REINFORCE"), and OCR noise inside a word ("transfOlmation")."""
+    established name ("REINFORCE"); a common word with capitals marking an acronym's letters
+    ("DEtector"); and OCR noise inside a word ("transfOlmation")."""
     if _OCR_NOISE.match(word):
         return True
+    if _EMPHASIS.match(word) and word.lower() in common and word not in defined:
+        return True  # "Learned DEtector", "RelAtional Semantics": an acronym's letters marked
     if len(word) < 6 or not word.isalpha() or not word.isupper() or word in defined:
         return False
     low = word.lower()
