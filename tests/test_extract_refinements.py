@@ -162,9 +162,17 @@ def test_named_variants_of_established_methods_keep_their_modifier():
 
 def test_common_words_with_acronym_capitals_are_not_names():
     rec = _record(
-        "TIRED: A Temporally Invariant Reef DEtector",
-        "We introduce TIRED, a keypoint detector for reefs trained on ReefNet images.",
+        "TIRDE: A Temporally Invariant Reef DEtector",
+        "We introduce TIRDE, a keypoint detector for reefs trained on ReefNet images.",
     )
     names = {m.name for m in rec.methods + rec.proposed}
     assert "DEtector" not in names
-    assert "TIRED" in names
+    assert "TIRDE" in names
+
+
+def test_coined_name_spelling_a_common_word_is_kept():
+    rec = _record(
+        "Reef Repair",
+        "We develop a reinforcement learning approach, SCoRe, that repairs reef maps.",
+    )
+    assert "SCoRe" in {m.name for m in rec.proposed}

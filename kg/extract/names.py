@@ -339,8 +339,18 @@ def _generic_compound(word: str) -> bool:
 
 # "transfOlmation", "infoIIDation": PDF text-layer noise inside an ordinary word.
 # Letters only, with a capital after the first letter and a lower-case letter after that:
-# "DEtector", "RelAtional" (and "ImageNet", which is no common word).
+# "DEtector", "RelAtional", but also "SCoRe" and "ImageNet".
 _EMPHASIS = re.compile(r"^[A-Za-z][a-z]*[A-Z][A-Za-z]*[a-z][A-Za-z]*$")
+
+
+def _acronym_letters(word: str, common: frozenset[str], acronyms: set[str]) -> bool:
+    """A common word whose capitals mark letters of an acronym of the text ("TILDE: A
+    Temporally Invariant Learned DEtector"), not a name; a coined name that spells a word
+    with capitals of its own ("SCoRe") is kept."""
+    if not _EMPHASIS.match(word) or word.lower() not in common:
+        return False
+    caps = "".join(c for c in word if c.isupper())
+    return any(caps in a for a in acronyms if a != word)
 _OCR_NOISE = re.compile(
     r"^[a-z]{3,}[A-Z]+[a-z]*(?:ation|tion|ment|ness|ing|ity|ive|ous|able|ance|ence)$"
 )
@@ -349,12 +359,9 @@ _OCR_NOISE = re.compile(
 def _plain_word(word: str, common: frozenset[str], defined: dict[str, str]) -> bool:
     """An ordinary English word, not a name: an all-capitals word of 6+ letters that is a
     common word ("IMPRESSIONS", a report section), unless the text defines it or it is an
-    established name ("REINFORCE"); a common word with capitals marking an acronym's letters
-    ("DEtector"); and OCR noise inside a word ("transfOlmation")."""
+    established name ("REINFORCE"), and OCR noise inside a word ("transfOlmation")."""
     if _OCR_NOISE.match(word):
         return True
-    if _EMPHASIS.match(word) and word.lower() in common and word not in defined:
-        return True  # "Learned DEtector", "RelAtional Semantics": an acronym's letters marked
     if len(word) < 6 or not word.isalpha() or not word.isupper() or word in defined:
         return False
     low = word.lower()
@@ -802,6 +809,7 @@ def find_names(doc: Doc) -> Doc:
     not_method = {m.group(1) for m in _NOT_METHOD_AFTER.finditer(text)} - set(abbrev_kind)
     multi_word = [short for short in longs if re.match(r"^\S+(?: [a-z][a-z-]*){1,2}$", short)]
     ws = words(text)
+    acronyms = {w for _, _, w in ws if len(w) > 2 and w.isupper()}
     i = 0
     while i < len(ws):
         s, e, w = ws[i]
@@ -822,6 +830,7 @@ def find_names(doc: Doc) -> Doc:
             or "\\" in text[max(0, s - 1) : e]  # LaTeX ("\\hatB"), not a name
             or _generic_compound(w)
             or _plain_word(w, common, longs)
+            or _acronym_letters(w, common, acronyms)
             or any(ls <= s and e <= le for ls, le in long_spans)
         ):
             i += 1
