@@ -351,6 +351,8 @@ def _acronym_letters(word: str, common: frozenset[str], acronyms: set[str]) -> b
         return False
     caps = "".join(c for c in word if c.isupper())
     return any(caps in a for a in acronyms if a != word)
+
+
 _OCR_NOISE = re.compile(
     r"^[a-z]{3,}[A-Z]+[a-z]*(?:ation|tion|ment|ness|ing|ity|ive|ous|able|ance|ence)$"
 )
