@@ -246,8 +246,8 @@ def _echoed_whole(ws: list[str], contribution: str) -> bool:
     if len(ws) < 3:
         return False
     stem = _STEM_END.sub("", ws[-1].lower())
-    if len(stem) < 3:
-        return False
+    if len(stem) < 3 or stem not in contribution:
+        return False  # the pattern below needs the stem: skip compiling it
     pat = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", " ".join(ws[:-1]).lower()))
     for m in re.finditer(r"\b" + pat + r"[\s-]+" + re.escape(stem) + r"\w*", contribution):
         # "... through flexible interlimb coordination": the means or goal, not the name;

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.words import STOP, TASK_HEADS, WORD, verb_words
+from kg.extract.words import STOP, TASK_HEADS, lower_words, verb_words
 
 HEADS = {
     "accuracy",
@@ -153,7 +153,7 @@ def metric_phrases(text: str) -> list[tuple[int, int]]:
     """Offsets of metric phrases in a lower-cased sentence:
     ``metric_phrases("it reduces the average inference cost by 50%")``."""
     verbs = verb_words()
-    toks = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    toks = lower_words(text)
     found: list[tuple[int, int]] = []
     for i, (_, he, w) in enumerate(toks):
         if w not in HEADS:

@@ -126,7 +126,9 @@ def extract(
         for paper in papers:
             title = clean_view(paper.title)
             abstract = clean_view(paper.abstract)
-            doc = nlp.make_doc(title.text + "\n" + abstract.text)
+            text = title.text + "\n" + abstract.text
+            doc = nlp.make_doc(text)
+            doc._.text_cache = text  # spaCy keeps the text exactly: no need to join it again
             doc._.kg_input = (paper, title, abstract)
             yield doc
 

@@ -40,7 +40,7 @@ from spacy.tokens import Doc
 from kg import gazetteer
 from kg.extract.doc import Mention, doc_text, is_name_shaped
 from kg.extract.names import paradigm_or
-from kg.extract.words import PLURAL_NOUN, STOP, TASK_HEADS, WORD, verb_words
+from kg.extract.words import PLURAL_NOUN, STOP, TASK_HEADS, WORD, lower_words, verb_words
 
 HEADS = {
     "learning",
@@ -169,13 +169,6 @@ _ADJ_COMPOUND = re.compile(
 )
 
 
-@lru_cache(maxsize=2)
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, word) of the lower-case words of ``text``; task_phrases and framed_tasks
-    read the same lowered Doc text, so it is split once."""
-    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
-
-
 # Hyphenated adjectives of manner or quality that open a phrase without naming the problem
 # ("Language-Guided Dense Prediction", "high-quality ...", "top-down ...").
 _MANNER = re.compile(
@@ -225,7 +218,7 @@ def task_phrases(text: str) -> list[tuple[int, int]]:
     a verb ("address", "achieve") or a function word.
     """
     vocab, verbs = _vocab()
-    toks = _tokens(text)
+    toks = lower_words(text)
     out = []
     for i, (_, e, w) in enumerate(toks):
         if w not in HEADS and not (w.endswith("-learning") or w.endswith("-answering")):
@@ -379,7 +372,7 @@ def framed_tasks(text: str) -> list[tuple[int, int, str]]:
     right after a frame ("problem of", "tasks of", "challenge of", "for") or right before
     "task" / "problem"."""
     verbs = _vocab()[1]
-    toks = _tokens(text)
+    toks = lower_words(text)
     out = []
     n = len(toks)
     for i in range(n):

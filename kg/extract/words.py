@@ -16,6 +16,15 @@ from kg import gazetteer
 # possessive ("model's accuracy") nor a word starting inside another.
 WORD = re.compile(r"(?<!['\u2019])\b[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
+
+@lru_cache(maxsize=2)
+def lower_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the :data:`WORD` matches of a lower-cased text. The metric and
+    task finders read the same lowered Doc text, so it is split once per Doc; callers must
+    not change the list."""
+    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+
+
 STOP = set(
     """a an the of for and or in on with to by from as at into via over under our we their
 its his her this that these those such both each every all any some many several various
