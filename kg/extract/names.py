@@ -343,12 +343,17 @@ def _generic_compound(word: str) -> bool:
 _EMPHASIS = re.compile(r"^[A-Za-z][a-z]*[A-Z][A-Za-z]*[a-z][A-Za-z]*$")
 
 
-def _acronym_letters(word: str, common: frozenset[str], acronyms: set[str]) -> bool:
+def _acronym_letters(
+    word: str, common: frozenset[str], acronyms: set[str], ws: list[tuple[int, int, str]]
+) -> bool:
     """A common word whose capitals mark letters of an acronym of the text ("TILDE: A
     Temporally Invariant Learned DEtector"), not a name; a coined name that spells a word
-    with capitals of its own ("SCoRe") is kept."""
+    with capitals of its own ("SCoRe") is kept. ``acronyms`` is filled from the words ``ws``
+    of the text when first needed (rarely)."""
     if not _EMPHASIS.match(word) or word.lower() not in common:
         return False
+    if not acronyms:
+        acronyms.update(w for _, _, w in ws if len(w) > 2 and w.isupper())
     caps = "".join(c for c in word if c.isupper())
     return any(caps in a for a in acronyms if a != word)
 
@@ -811,7 +816,7 @@ def find_names(doc: Doc) -> Doc:
     not_method = {m.group(1) for m in _NOT_METHOD_AFTER.finditer(text)} - set(abbrev_kind)
     multi_word = [short for short in longs if re.match(r"^\S+(?: [a-z][a-z-]*){1,2}$", short)]
     ws = words(text)
-    acronyms = {w for _, _, w in ws if len(w) > 2 and w.isupper()}
+    acronyms: set[str] = set()  # see _acronym_letters
     i = 0
     while i < len(ws):
         s, e, w = ws[i]
@@ -832,7 +837,7 @@ def find_names(doc: Doc) -> Doc:
             or "\\" in text[max(0, s - 1) : e]  # LaTeX ("\\hatB"), not a name
             or _generic_compound(w)
             or _plain_word(w, common, longs)
-            or _acronym_letters(w, common, acronyms)
+            or _acronym_letters(w, common, acronyms, ws)
             or any(ls <= s and e <= le for ls, le in long_spans)
         ):
             i += 1

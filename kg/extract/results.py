@@ -49,6 +49,7 @@ _SELF = re.compile(r"\b(?:our|we|it|this|proposed|the\s+model|the\s+method|the\s
 # Numbers that share one unit written after a bracket: "(8.4, 16.7/5.43)%".
 _SHARED_UNIT = re.compile(r"\((\s*\d+(?:\.\d+)?(?:\s*[,/]\s*\d+(?:\.\d+)?)+\s*)\)\s?\\?%")
 _SHARED_NUM = re.compile(r"\d+(?:\.\d+)?")
+_DIGIT = re.compile(r"\d")
 
 
 def values(text: str) -> list[tuple[int, int, str]]:
@@ -56,7 +57,9 @@ def values(text: str) -> list[tuple[int, int, str]]:
 
     Numbers sharing one bracketed unit each become a value: ``values("(8.4, 5.43)%")`` gives
     "8.4%" and "5.43%"."""
-    out = []
+    out: list[tuple[int, int, str]] = []
+    if not _DIGIT.search(text):
+        return out  # every value holds a digit: most sentences have none
     for m in _SHARED_UNIT.finditer(text):
         for n in _SHARED_NUM.finditer(m.group(1)):
             s = m.start(1) + n.start()
