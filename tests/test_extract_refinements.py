@@ -176,3 +176,11 @@ def test_coined_name_spelling_a_common_word_is_kept():
         "We develop a reinforcement learning approach, SCoRe, that repairs reef maps.",
     )
     assert "SCoRe" in {m.name for m in rec.proposed}
+
+
+def test_dataset_names_written_in_the_singular_are_found():
+    rec = _record(
+        "Reef Parsing",
+        "We train on the Cityscape dataset and caption reefs with Conceptual Caption pairs.",
+    )
+    assert {"Cityscape", "Conceptual Caption"} <= {d.name for d in rec.datasets}

@@ -24,6 +24,7 @@ and metric phrases around them (component ``kg_gazetteer``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -346,6 +347,20 @@ def named_collections(text: str, title_end: int) -> list[tuple[int, int]]:
     return found
 
 
+def _with_singulars(names: Iterable[str]) -> list[str]:
+    """Dataset names and aliases, each followed by its singular when its last word is a
+    capitalised plural ("Cityscapes" -> "Cityscape", "Conceptual Captions" -> "Conceptual
+    Caption"): abstracts write both. A singular that is an ordinary word ("Place") is kept
+    out later by the case and cue checks of ``_keep``."""
+    out = []
+    for name in names:
+        out.append(name)
+        last = name.rsplit(" ", 1)[-1]
+        if len(last) > 4 and last[0].isupper() and last.endswith("s") and last[-2] not in "sSuU":
+            out.append(name[:-1])
+    return out
+
+
 class GazetteerMatcher:
     """Component ``kg_gazetteer``: adds dataset / task / metric / method mentions."""
 
@@ -358,7 +373,10 @@ class GazetteerMatcher:
         tok = nlp.tokenizer
         assert isinstance(tok, Tokenizer)
         for kind, names in (
-            ("dataset", [v for d in gaz["datasets"] for v in [d["name"], *d["aliases"]]]),
+            (
+                "dataset",
+                _with_singulars(v for d in gaz["datasets"] for v in [d["name"], *d["aliases"]]),
+            ),
             ("metric", gaz["metrics"]),
             ("task", [t for t in gaz["tasks"] if t.lower() not in _GENERIC_TASKS]),
             ("method", gaz["methods"]),
