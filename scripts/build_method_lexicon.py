@@ -45,6 +45,7 @@ sys.path.insert(0, str(REPO))
 
 from kg.extract.abbreviations import find_long_form, is_short_form  # noqa: E402
 from kg.extract.names import GENERIC, classify_by_long  # noqa: E402
+from kg.extract.words import STOP, verb_words  # noqa: E402
 from kg.names import name_key  # noqa: E402
 
 # Heads whose plural is no one method ("Detection Transformers" are a family).
@@ -520,12 +521,10 @@ def variants(texts: list[str], names: dict[str, str]) -> dict[str, int]:
     machine", "nonlinear independent component analysis"), in at least
     ``MIN_VARIANT_PAPERS`` abstracts. Function words, verbs, judgements and model-family
     names (transformers) are left out. Returns surface -> number of abstracts."""
-    from kg.extract.words import STOP, verb_words
-
-    keys = sorted((k for k in names if singular(k.split()[-1]) not in NO_VARIANT_HEADS), key=len)
-    pattern = re.compile(
-        r"\b([a-z][a-z-]*[a-z])\s+(" + "|".join(re.escape(k) for k in reversed(keys)) + r")\b"
-    )
+    keys = sorted(
+        (k for k in names if singular(k.split()[-1]) not in NO_VARIANT_HEADS), key=len, reverse=True
+    )  # longest first, so the alternation prefers the longer name
+    pattern = re.compile(r"\b([a-z][a-z-]*[a-z])\s+(" + "|".join(map(re.escape, keys)) + r")\b")
     skip = FUNCTION_WORDS | GENERIC_MODIFIERS | STOP | NO_VARIANT_MODIFIERS | verb_words()
     df: Counter[str] = Counter()
     for text in texts:

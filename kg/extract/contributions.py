@@ -53,6 +53,8 @@ from kg.extract.gazetteer_matcher import common_words
 from kg.extract.names import _FAMILY_LONG, _TASK_HEADS, GENERIC, method_lexicon_keys
 from kg.extract.words import whole_word_spans
 
+# Extractors of known names (Papers-with-Code lists, the method lexicon): established methods.
+_KNOWN_EXTRACTORS = ("kg_gazetteer", "kg_lexicon")
 _CONTRIB = re.compile(
     r"\b(?:we|this\s+(?:paper|work|study|article)|our\s+(?:work|paper)|here)\s+(?:\w+\s+){0,3}?"
     r"(?:propose|introduce|present|develop|design|devise|contribute|build|construct|create|"
@@ -410,7 +412,6 @@ def _propose_named_titled(sent: Sent, mentions: list[Mention], proposed_names: s
 
 _NAMING_VERB = re.compile(r"\b(?:termed|dubbed|called|named|coined)\s+(?:as\s+)?[\"\u201c']?")
 _OWN_THING = re.compile(r"^(?:This|Our|The\s+proposed)\b|\b(?:we|our)\b")
-_KNOWN_EXTRACTORS = ("kg_gazetteer", "kg_lexicon")
 
 
 def _propose_headed(
@@ -658,7 +659,7 @@ def _propose_parts(doc: Doc, mentions: list[Mention], proposed_names: set[str]) 
         ):
             continue
         hits = [m for m in mentions if m.text == short and m.kind == "method"]
-        if not hits or any(m.extractor in ("kg_gazetteer", "kg_lexicon") for m in hits):
+        if not hits or any(m.extractor in _KNOWN_EXTRACTORS for m in hits):
             continue
         s0 = max(text.rfind(". ", 0, ab.long.start_char), title_end)
         s1 = text.find(". ", ab.short.end_char)

@@ -387,7 +387,7 @@ class GazetteerMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         vocab = doc.vocab
-        full = doc_text(doc)  # Doc.text joins every token: read it once
+        full = doc_text(doc)
         datasets: list[Mention] = []
         for match_id, start, end in self.matcher(doc):
             kind = vocab.strings[match_id]

@@ -337,27 +337,23 @@ def _generic_compound(word: str) -> bool:
     return len(parts) > 1 and all(p in GENERIC or p.islower() or not p for p in parts)
 
 
-# "transfOlmation", "infoIIDation": PDF text-layer noise inside an ordinary word.
 # Letters only, with a capital after the first letter and a lower-case letter after that:
 # "DEtector", "RelAtional", but also "SCoRe" and "ImageNet".
 _EMPHASIS = re.compile(r"^[A-Za-z][a-z]*[A-Z][A-Za-z]*[a-z][A-Za-z]*$")
 
 
-def _acronym_letters(
-    word: str, common: frozenset[str], acronyms: set[str], ws: list[tuple[int, int, str]]
-) -> bool:
-    """A common word whose capitals mark letters of an acronym of the text ("TILDE: A
-    Temporally Invariant Learned DEtector"), not a name; a coined name that spells a word
-    with capitals of its own ("SCoRe") is kept. ``acronyms`` is filled from the words ``ws``
-    of the text when first needed (rarely)."""
+def _acronym_letters(word: str, common: frozenset[str], ws: list[tuple[int, int, str]]) -> bool:
+    """A common word whose capitals mark letters of an acronym among the text's words ``ws``
+    ("TILDE: A Temporally Invariant Learned DEtector"), not a name; a coined name that spells
+    a word with capitals of its own ("SCoRe") is kept. Few words get past the first test, so
+    the acronyms are looked up only then."""
     if not _EMPHASIS.match(word) or word.lower() not in common:
         return False
-    if not acronyms:
-        acronyms.update(w for _, _, w in ws if len(w) > 2 and w.isupper())
     caps = "".join(c for c in word if c.isupper())
-    return any(caps in a for a in acronyms if a != word)
+    return any(caps in a for _, _, a in ws if len(a) > 2 and a.isupper() and a != word)
 
 
+# "transfOlmation", "infoIIDation": PDF text-layer noise inside an ordinary word.
 _OCR_NOISE = re.compile(
     r"^[a-z]{3,}[A-Z]+[a-z]*(?:ation|tion|ment|ness|ing|ity|ive|ous|able|ance|ence)$"
 )
@@ -816,7 +812,6 @@ def find_names(doc: Doc) -> Doc:
     not_method = {m.group(1) for m in _NOT_METHOD_AFTER.finditer(text)} - set(abbrev_kind)
     multi_word = [short for short in longs if re.match(r"^\S+(?: [a-z][a-z-]*){1,2}$", short)]
     ws = words(text)
-    acronyms: set[str] = set()  # see _acronym_letters
     i = 0
     while i < len(ws):
         s, e, w = ws[i]
@@ -837,7 +832,7 @@ def find_names(doc: Doc) -> Doc:
             or "\\" in text[max(0, s - 1) : e]  # LaTeX ("\\hatB"), not a name
             or _generic_compound(w)
             or _plain_word(w, common, longs)
-            or _acronym_letters(w, common, acronyms, ws)
+            or _acronym_letters(w, common, ws)
             or any(ls <= s and e <= le for ls, le in long_spans)
         ):
             i += 1

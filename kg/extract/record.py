@@ -29,7 +29,7 @@ class EvidenceMapper:
     def __init__(self, doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> None:
         self.doc, self.paper, self.title, self.abstract = doc, paper, title, abstract
         self.title_end = doc._.title_end
-        self.text = doc_text(doc)  # Doc.text joins every token: read it once
+        self.text = doc_text(doc)
 
     def evidence(self, start: int, end: int, extractor: str, confidence: float) -> Evidence:
         s, e = sentence_bounds(self.doc, start)
@@ -105,7 +105,8 @@ def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> 
     introduced_keys = {name_key(m.text) for m in mentions if m.proposed and m.kind == "dataset"}
     # An acronym written only where it is defined ("we design the Attentive Feedback Modules
     # (AFMs)") has only long-form mentions; their being proposed proposes its item.
-    named_shorts = {name_key(m.text) for m in mentions if m.kind == "method"}
+    method_shorts = {m.text for m in mentions if m.kind == "method"}
+    named_shorts = {name_key(t) for t in method_shorts}
     for m in mentions:
         key = name_key(m.text)
         if m.proposed and m.kind == "method" and key in long_keys:
@@ -113,7 +114,6 @@ def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> 
             if short_key not in named_shorts:
                 proposed_keys.add(short_key)
     kind_of_key: dict[str, str] = {}
-    method_shorts = {m.text for m in mentions if m.kind == "method"}
     for m in mentions:
         key = name_key(m.text)
         if m.kind == "task" and long_keys.get(key) in method_shorts:

@@ -573,15 +573,19 @@ _THE_X_PROBLEM = re.compile(
     r"([a-z0-9][a-z0-9\-]*(?: [a-z0-9][a-z0-9\-]*){0,2}) problems?\b"
 )
 # Words before "tasks" / "problems" that say which tasks, not what they are.
-_NOT_TASK_WORDS = set(
+# Words that say which tasks: "downstream tasks", "other similar problems".
+_WHICH = set(
     """downstream various several many multiple diverse these those such both other similar
-    related following above same real-world real world practical complex hard difficult simple
-    easy benchmark evaluation test target source auxiliary pretext proxy main primary
-    secondary individual specific new unseen seen held-out prediction inference optimization
+    related following above same real-world auxiliary individual specific new unseen seen
+    held-out""".split()
+)
+_NOT_TASK_WORDS = _WHICH | set(
+    """real world practical complex hard difficult simple easy benchmark evaluation test
+    target source pretext proxy main primary secondary prediction inference optimization
     learning vision language modeling modelling machine research open long-standing this
-    that two three four five six seven eight nine ten several reasoning algorithmic
-    standard common general generic classical key core original resulting toy inverse
-    large-scale small-scale challenging nlp cv""".split()
+    that two three four five six seven eight nine ten reasoning algorithmic standard common
+    general generic classical key core original resulting toy inverse large-scale small-scale
+    challenging nlp cv""".split()
 )
 
 
@@ -625,12 +629,9 @@ def _task_item(
 # noun below; "-ment" nouns ("placement") and "-ent" / "-ant" words are not tested at all.
 _ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ous|ible|able|ary)$")
 _NOUNS_WITH_ADJECTIVE_END = {"topic", "logic", "music", "traffic", "arithmetic", "summary"}
-# Words that say which tasks ("two single tasks", "other auxiliary tasks"), never what they are.
-_WHICH_WORDS = set(
-    """single multiple several various many diverse other similar related same individual
-    specific auxiliary downstream different new unseen seen held-out following above both such
-    these those real-world""".split()
-)
+# Words that say which tasks ("two single tasks", "other auxiliary tasks"), never what they
+# are: no task phrase ends in one.
+_WHICH_WORDS = _WHICH | {"single", "different"}
 
 
 def _adjective_like(word: str) -> bool:
