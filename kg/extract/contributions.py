@@ -922,19 +922,20 @@ def _is_dataset_apposition(text: str, m: Mention) -> bool:
 
 
 # "VIPER, an algorithm that ...": the apposition says what the name is.
-_METHOD_APPOSITION = re.compile(
-    r"^\)?\s*,\s*(?:a|an)\s+(?:(?!(?:on|in|of|with|for|from|to|at|by|using|and|or)\b)"
-    r"[\w-]+\s+){0,4}?(?:method|algorithm|framework|model|approach|architecture|network|"
-    r"technique|estimator|pipeline|module|loss|agent|system|solver|procedure)s?\b",
-    re.I,
+def _apposition(heads: str, max_words: int) -> re.Pattern[str]:
+    """', a/an' + up to ``max_words`` modifier words (no preposition or conjunction) + one of
+    ``heads`` (an alternation), right after a name: "X, a scalable method"."""
+    return re.compile(
+        r"^\)?\s*,\s*(?:a|an)\s+(?:(?!(?:on|in|of|with|for|from|to|at|by|using|and|or)\b)"
+        rf"[\w-]+\s+){{0,{max_words}}}?(?:{heads})s?\b",
+        re.I,
+    )
+
+
+_METHOD_APPOSITION = _apposition(
+    r"method|algorithm|framework|model|approach|architecture|network|technique|estimator|"
+    r"pipeline|module|loss|agent|system|solver|procedure",
+    4,
 )
-_DATA_APPOSITION = re.compile(
-    r"^\)?\s*,\s*(?:a|an)\s+(?:(?!(?:on|in|of|with|for|from|to|at|by|using|and|or)\b)"
-    r"[\w-]+\s+){0,4}?(?:dataset|benchmark|corpus|data\s+set)s?\b",
-    re.I,
-)
-_TASK_APPOSITION = re.compile(
-    r"^\)?\s*,\s*(?:a|an)\s+(?:(?!(?:on|in|of|with|for|from|to|at|by|using|and|or)\b)"
-    r"[\w-]+\s+){0,3}?(?:task|problem|setting|paradigm)s?\b",
-    re.I,
-)
+_DATA_APPOSITION = _apposition(r"dataset|benchmark|corpus|data\s+set", 4)
+_TASK_APPOSITION = _apposition(r"task|problem|setting|paradigm", 3)
