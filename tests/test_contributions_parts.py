@@ -105,6 +105,14 @@ def _proposed(title: str, abstract: str) -> dict[str, str | None]:
             id="part-acronym",
         ),
         pytest.param(
+            "Search agents",
+            "Search is hard. We present the Stealthy Terrain-Aware Reconnaissance (STAR) "
+            "algorithm for search. STAR is fast.",
+            "STAR",  # also a Papers-with-Code dataset name: the paper's own definition wins
+            "Stealthy Terrain-Aware Reconnaissance",
+            id="list-name-defined-by-the-paper",
+        ),
+        pytest.param(
             "Person search",
             "We propose RGEN for person search. RGEN consists of two branches: the Constrained "
             "Part Attention (CPA) branch and the Global Branch. We train on images.",
@@ -122,6 +130,14 @@ def test_each_cue_proposes_its_name(title: str, abstract: str, name: str, long: 
 
 def test_proposing_to_exploit_a_known_model_proposes_nothing():
     assert _proposed("Learning to prompt", "We propose to exploit CLIP for detection.") == {}
+
+
+def test_a_known_long_form_defined_in_a_contribution_sentence_is_used():
+    proposed = _proposed(
+        "Search agents",
+        "We present the Long Short-Term Memory (LSTM) network for search. LSTM is fast.",
+    )
+    assert "LSTM" not in proposed
 
 
 def test_new_benchmark_is_an_introduced_dataset():

@@ -26,7 +26,9 @@ this order by ``find_contributions``:
 * "our X" / "the proposed X" anywhere, and "our (new) X benchmark" for a dataset;
 * an acronym defined after a contribution verb and named like a built thing (a component
   noun or a Title-Case long form, not "using ..."), or with a lower-case long form headed by
-  a part ("group affinity module (GAM)");
+  a part ("group affinity module (GAM)"); a name a list knows too, when the paper spells it
+  out with a Title-Case long form no lexicon knows ("the Stealthy Terrain-Aware
+  Reconnaissance (STAR) algorithm");
 * named parts: after the method is first named, a Title-Case acronym no lexicon knows, in a
   sentence that cites no other work ("... the Constrained Part Attention (CPA) branch");
 * appositions: "X, an algorithm ..." makes X a method, "X, a ... task" not one (unless
@@ -576,12 +578,20 @@ def _propose_acronyms(
         # A lower-case long form headed by a part ("group affinity module (GAM)"); not a whole
         # model class ("a popular deep latent-variable model (DLVM)").
         component = _PART.search(long) and not long[:1].isupper()
+        # A leaderboard name spelled out by the paper itself in its contribution sentence
+        # ("We present the Stealthy Terrain-Aware Reconnaissance (STAR) algorithm") is the
+        # paper's own name that happens to collide with the list, unless the long form is known.
+        own_definition = (
+            in_contrib
+            and all(w[:1].isupper() for w in long.split())
+            and long.lower() not in method_lexicon_keys()
+        )
         for m in mentions:
             if m.text == short and m.kind == "method":
                 m.long = m.long or long
-                if (
-                    in_contrib or component or short in proposed_names
-                ) and m.extractor != "kg_gazetteer":
+                if (in_contrib or component or short in proposed_names) and (
+                    m.extractor != "kg_gazetteer" or own_definition
+                ):
                     m.proposed = True
                     proposed_names.add(short)
         if short in proposed_names:
