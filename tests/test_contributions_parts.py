@@ -113,6 +113,14 @@ def _proposed(title: str, abstract: str) -> dict[str, str | None]:
             id="list-name-defined-by-the-paper",
         ),
         pytest.param(
+            "Few-shot action recognition",
+            "We build a matching model.We further propose a mixed-supervised hierarchical "
+            "contrastive learning (HCL) in training. HCL aligns clips.",
+            "HCL",
+            "hierarchical contrastive learning",
+            id="direct-object-acronym",
+        ),
+        pytest.param(
             "Person search",
             "We propose RGEN for person search. RGEN consists of two branches: the Constrained "
             "Part Attention (CPA) branch and the Global Branch. We train on images.",

@@ -25,8 +25,9 @@ this order by ``find_contributions``:
   the named ones after "we propose to exploit ..."; for a passive verb the last name before it;
 * "our X" / "the proposed X" anywhere, and "our (new) X benchmark" for a dataset;
 * an acronym defined after a contribution verb and named like a built thing (a component
-  noun or a Title-Case long form, not "using ..."), or with a lower-case long form headed by
-  a part ("group affinity module (GAM)"); a name a list knows too, when the paper spells it
+  noun or a Title-Case long form, not "using ..."), or as the verb's own object ("we further
+  propose a mixed-supervised hierarchical contrastive learning (HCL)"), or with a lower-case
+  long form headed by a part ("group affinity module (GAM)"); a name a list knows too, when the paper spells it
   out with a Title-Case long form no lexicon knows ("the Stealthy Terrain-Aware
   Reconnaissance (STAR) algorithm");
 * named parts: after the method is first named, a Title-Case acronym no lexicon knows, in a
@@ -578,6 +579,15 @@ def _propose_acronyms(
         # A lower-case long form headed by a part ("group affinity module (GAM)"); not a whole
         # model class ("a popular deep latent-variable model (DLVM)").
         component = _PART.search(long) and not long[:1].isupper()
+        # The object of the contribution verb itself: "we further propose a mixed-supervised
+        # hierarchical contrastive learning (HCL)".
+        direct = any(
+            start <= ab.long.start_char < end
+            and _DIRECT_OBJECT.search(text, max(start, ab.long.start_char - 90), ab.long.start_char)
+            is not None
+            for start, end in contrib_spans
+        )
+        in_contrib = in_contrib or direct
         # A leaderboard name spelled out by the paper itself in its contribution sentence
         # ("We present the Stealthy Terrain-Aware Reconnaissance (STAR) algorithm") is the
         # paper's own name that happens to collide with the list, unless the long form is known.
@@ -710,6 +720,13 @@ _USED_BEFORE = re.compile(
     re.I,
 )
 # Narrower than _USED_BEFORE: "the concept of Sub-Pseudo Label (SPL)" is still introduced.
+# From a contribution verb to the start of its object: "we propose a novel ", "We present the ".
+_DIRECT_OBJECT = re.compile(
+    r"\b(?:we|this\s+(?:paper|work))\s+(?:further\s+|also\s+|then\s+|first\s+)?"
+    r"(?:propose|introduce|present|develop|design|devise)[sd]?\s+(?:a|an|the)?\s*"
+    r"(?:(?:novel|new|simple|general|unified|effective|efficient|[a-z]+-[a-z]+)\s+){0,2}$",
+    re.I,
+)
 _USING_BEFORE = re.compile(
     r"\b(?:using|use|uses|via|from|upon|than|like|leverag\w+|adopt\w*|employ\w*|utili[sz]\w+|"
     r"applying|based\s+on|(?:formulation|version|variant|extension|generali[sz]ation|"
