@@ -113,9 +113,11 @@ def _proposed(title: str, abstract: str) -> dict[str, str | None]:
             id="list-name-defined-by-the-paper",
         ),
         pytest.param(
-            "Few-shot action recognition",
-            "We build a matching model.We further propose a mixed-supervised hierarchical "
-            "contrastive learning (HCL) in training. HCL aligns clips.",
+            "Few-Shot Action Recognition with Hierarchical Matching and Contrastive Learning",
+            "In this work, we propose a hierarchical matching model to support similarity "
+            "measure at global levels via a zoom-in matching module.We further propose a "
+            "mixed-supervised hierarchical contrastive learning (HCL) in training, which "
+            "employs supervised contrastive learning to differentiate videos.",
             "HCL",
             "hierarchical contrastive learning",
             id="direct-object-acronym",
