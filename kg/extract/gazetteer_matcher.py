@@ -2,7 +2,9 @@
 and metric phrases around them (component ``kg_gazetteer``).
 
 * List hits: a spaCy ``PhraseMatcher`` on lower-cased tokens finds every listed name (datasets
-  with their aliases, metrics, tasks, methods), never inside a hyphenated or slashed compound.
+  with their aliases, metrics, tasks, methods), never inside a hyphenated or slashed compound;
+  a task name also matches with a hyphen or a space in its compounds ("skeleton-based" /
+  "skeleton based", "few-shot" / "few shot").
   Shape filters keep what an expert would: a dataset or method hit needs a capital or a digit,
   and one that is an ordinary English word ("Places", "Wild"), or ordinary words capitalised
   by a title or a sentence start, stays only as a dataset with a cue word after it ("dataset",
@@ -361,6 +363,32 @@ def _with_singulars(names: Iterable[str]) -> list[str]:
     return out
 
 
+# Words joined to a neighbour by a hyphen or a space, as writers please: "few-shot" / "few
+# shot", "skeleton-based" / "skeleton based" (the first word of a pair, then the second).
+_JOIN_FIRST = frozenset("few zero one multi cross self semi weakly fine non single".split())
+_JOIN_SECOND = frozenset(
+    "based shot aware supervised driven guided grained level agnostic oriented modal lingual "
+    "view label class".split()
+)
+
+
+def _with_joined_variants(names: Iterable[str]) -> list[str]:
+    """Task names, each followed by its spelling with the other joint between the word pairs
+    of ``_JOIN_FIRST`` / ``_JOIN_SECOND`` ("Skeleton Based Action Recognition" ->
+    "Skeleton-Based Action Recognition", "Few-Shot Learning" -> "Few Shot Learning")."""
+    out = []
+    for name in names:
+        out.append(name)
+        parts = re.split(r"([ -])", name)  # words and the joints between them
+        flipped = list(parts)
+        for i in range(1, len(parts) - 1, 2):
+            if parts[i - 1].lower() in _JOIN_FIRST or parts[i + 1].lower() in _JOIN_SECOND:
+                flipped[i] = "-" if parts[i] == " " else " "
+        if flipped != parts:
+            out.append("".join(flipped))
+    return out
+
+
 class GazetteerMatcher:
     """Component ``kg_gazetteer``: adds dataset / task / metric / method mentions."""
 
@@ -378,7 +406,10 @@ class GazetteerMatcher:
                 _with_singulars(v for d in gaz["datasets"] for v in [d["name"], *d["aliases"]]),
             ),
             ("metric", gaz["metrics"]),
-            ("task", [t for t in gaz["tasks"] if t.lower() not in _GENERIC_TASKS]),
+            (
+                "task",
+                _with_joined_variants(t for t in gaz["tasks"] if t.lower() not in _GENERIC_TASKS),
+            ),
             ("method", gaz["methods"]),
         ):
             names = [n for n in dict.fromkeys(names) if len(n) >= 2]
