@@ -166,3 +166,16 @@ def test_sentences_do_not_split_on_abbreviations():
         "It works (see Fig. 2).",
         "Done.",
     ]
+
+
+def test_sentences_split_where_extraction_lost_the_space_but_not_in_names():
+    text = (
+        "We build a module.We further propose X. Code: name.github.io/Our. Use node.js now.The end."
+    )
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "We build a module.",
+        "We further propose X.",
+        "Code: name.github.io/Our.",
+        "Use node.js now.",
+        "The end.",
+    ]

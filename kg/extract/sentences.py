@@ -3,7 +3,8 @@
 The title (the text before the first newline) is always its own sentence. In the abstract a
 sentence ends at ``.``, ``!`` or ``?`` followed by white space and a character that starts a
 sentence (an upper-case letter, a digit or an opening bracket or quote); "e.g.", "i.e.",
-"et al." and "vs." do not end one. Boundaries are computed on the text with one regular
+"et al." and "vs." do not end one. A full stop without the space ("module.We propose") ends
+one before a word that opens sentences ("We", "Our", "However", ...). Boundaries are computed on the text with one regular
 expression (no per-token work), stored in ``Doc._.sentences`` as (start, end) pairs.
 """
 
@@ -19,6 +20,10 @@ from kg.extract.doc import doc_text, init_doc
 _BOUNDARY = re.compile(
     r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bal\.)(?<!\bvs\.)(?<!\bcf\.)(?<!\bFig\.)(?<!\bEq\.)"
     r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9(\[\"'\u201c])"
+    # A space lost in extraction ("... matching module.We further propose"): a lower-case word
+    # of three letters or more, a full stop and a word that opens sentences.
+    r"|(?<=[a-z]{3}\.)(?=(?:We|Our|In|However|The|This|These|Extensive|Experiments|"
+    r"Furthermore|Moreover|Specifically|Finally|Additionally|Results|To|It|As|While|Despite)\b)"
 )
 
 
