@@ -282,17 +282,10 @@ def test_long_and_lists_after_a_measure_cue_do_not_backtrack_exponentially():
 
 def test_listed_task_matches_with_a_hyphen_or_a_space_in_its_compound():
     # The list spells "Skeleton Based Action Recognition" and "Fine-Grained Action Detection".
-    rec = next(
-        extract(
-            [
-                Paper(
-                    "t1",
-                    "Graph convolutions",
-                    "Skeleton-based action recognition is popular. We also study fine grained "
-                    "action detection.",
-                )
-            ]
-        )
+    rec = _record(
+        "Graph convolutions",
+        "Skeleton-based action recognition is popular. We also study fine grained action "
+        "detection.",
     )
     tasks = {t.name for t in rec.tasks}
     assert "skeleton-based action recognition" in tasks

@@ -27,9 +27,9 @@ this order by ``find_contributions``:
 * an acronym defined after a contribution verb and named like a built thing (a component
   noun or a Title-Case long form, not "using ..."), or as the verb's own object ("we further
   propose a mixed-supervised hierarchical contrastive learning (HCL)"), or with a lower-case
-  long form headed by a part ("group affinity module (GAM)"); a name a list knows too, when the paper spells it
-  out with a Title-Case long form no lexicon knows ("the Stealthy Terrain-Aware
-  Reconnaissance (STAR) algorithm");
+  long form headed by a part ("group affinity module (GAM)"); a name a list knows too, when
+  the paper spells it out with a Title-Case long form no lexicon knows ("the Stealthy
+  Terrain-Aware Reconnaissance (STAR) algorithm");
 * named parts: after the method is first named, a Title-Case acronym no lexicon knows, in a
   sentence that cites no other work ("... the Constrained Part Attention (CPA) branch");
 * appositions: "X, an algorithm ..." makes X a method, "X, a ... task" not one (unless
@@ -560,6 +560,7 @@ def _propose_acronyms(
     by a part, or if its name is already proposed (then all its mentions are)."""
     for ab in doc._.abbreviations:
         short, long = ab.short.text, ab.long.text
+        title_case = all(w[:1].isupper() for w in long.split())
         # Defined after the contribution verb, and named like a thing that is built (a
         # component noun or a Title-Case name): "we introduce ... a group affinity module (GAM)"
         # but not "we study uncertainty quantification (UQ)".
@@ -569,7 +570,7 @@ def _propose_acronyms(
             and not _USING_BEFORE.search(text[max(0, ab.long.start_char - 40) : ab.long.start_char])
             and bool(
                 _COMPONENT.search(long)
-                or all(w[:1].isupper() for w in long.split())
+                or title_case
                 # "a group-based symmetric triplet (GST) loss"
                 or _COMPONENT.search(
                     " ".join(text[ab.short.end_char : ab.short.end_char + 20].split()[1:2])
@@ -579,23 +580,18 @@ def _propose_acronyms(
         # A lower-case long form headed by a part ("group affinity module (GAM)"); not a whole
         # model class ("a popular deep latent-variable model (DLVM)").
         component = _PART.search(long) and not long[:1].isupper()
-        # The object of the contribution verb itself: "we further propose a mixed-supervised
+        # Or the object of the contribution verb itself: "we further propose a mixed-supervised
         # hierarchical contrastive learning (HCL)".
-        direct = any(
+        in_contrib = in_contrib or any(
             start <= ab.long.start_char < end
             and _DIRECT_OBJECT.search(text, max(start, ab.long.start_char - 90), ab.long.start_char)
             is not None
             for start, end in contrib_spans
         )
-        in_contrib = in_contrib or direct
         # A leaderboard name spelled out by the paper itself in its contribution sentence
         # ("We present the Stealthy Terrain-Aware Reconnaissance (STAR) algorithm") is the
         # paper's own name that happens to collide with the list, unless the long form is known.
-        own_definition = (
-            in_contrib
-            and all(w[:1].isupper() for w in long.split())
-            and long.lower() not in method_lexicon_keys()
-        )
+        own_definition = in_contrib and title_case and long.lower() not in method_lexicon_keys()
         for m in mentions:
             if m.text == short and m.kind == "method":
                 m.long = m.long or long
@@ -719,7 +715,6 @@ _USED_BEFORE = re.compile(
     r"(?-i:[a-z][\w-]*\s+){0,2}$",
     re.I,
 )
-# Narrower than _USED_BEFORE: "the concept of Sub-Pseudo Label (SPL)" is still introduced.
 # From a contribution verb to the start of its object: "we propose a novel ", "We present the ".
 _DIRECT_OBJECT = re.compile(
     r"\b(?:we|this\s+(?:paper|work))\s+(?:further\s+|also\s+|then\s+|first\s+)?"
@@ -727,6 +722,7 @@ _DIRECT_OBJECT = re.compile(
     r"(?:(?:novel|new|simple|general|unified|effective|efficient|[a-z]+-[a-z]+)\s+){0,2}$",
     re.I,
 )
+# Narrower than _USED_BEFORE: "the concept of Sub-Pseudo Label (SPL)" is still introduced.
 _USING_BEFORE = re.compile(
     r"\b(?:using|use|uses|via|from|upon|than|like|leverag\w+|adopt\w*|employ\w*|utili[sz]\w+|"
     r"applying|based\s+on|(?:formulation|version|variant|extension|generali[sz]ation|"

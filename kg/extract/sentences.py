@@ -4,8 +4,9 @@ The title (the text before the first newline) is always its own sentence. In the
 sentence ends at ``.``, ``!`` or ``?`` followed by white space and a character that starts a
 sentence (an upper-case letter, a digit or an opening bracket or quote); "e.g.", "i.e.",
 "et al." and "vs." do not end one. A full stop without the space ("module.We propose") ends
-one before a word that opens sentences ("We", "Our", "However", ...). Boundaries are computed on the text with one regular
-expression (no per-token work), stored in ``Doc._.sentences`` as (start, end) pairs.
+one before a word that opens sentences ("We", "Our", "However", ...). Boundaries are computed
+on the text with one regular expression (no per-token work), stored in ``Doc._.sentences`` as
+(start, end) pairs.
 """
 
 from __future__ import annotations
