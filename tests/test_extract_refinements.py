@@ -184,3 +184,14 @@ def test_dataset_names_written_in_the_singular_are_found():
         "We train on the Cityscape dataset and caption reefs with Conceptual Caption pairs.",
     )
     assert {"Cityscape", "Conceptual Caption"} <= {d.name for d in rec.datasets}
+
+
+def test_names_glued_to_a_sentence_end_or_inside_a_url_are_not_names():
+    rec = _record(
+        "Reef Factor Networks",
+        "We compare against other unsupervised methods.RFN is faster than PCA on ReefSet. "
+        "Our code is at github.com/reefer/ReefTool.",
+    )
+    names = {m.name for m in rec.methods + rec.proposed + rec.datasets}
+    assert "RFN" in names
+    assert not {n for n in names if "." in n or "/" in n}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from spacy.language import Language
@@ -26,6 +27,8 @@ from kg.extract.gazetteer_matcher import DATASET_CUES, common_words, gazetteer_n
 from kg.paths import data_file
 
 _WORD = re.compile(r"\S+")
+# A full stop between a word (two or more letters, ending lower-case) and a capital letter.
+_GLUED = re.compile(r"(?<=[A-Za-z][a-z])\.(?=[A-Z])")
 _STRIP_LEAD = "([{\"'\u201c\u2018"
 _STRIP_TRAIL = ".,;:!?)]}\"'\u201d\u2019"
 _SUFFIX = re.compile(
@@ -382,15 +385,28 @@ def method_lexicon_keys() -> frozenset[str]:
 _CITATION = re.compile(r"\[\d+(?:[,\u2013-]\s*\d+)*\]?$")
 
 
+def _unglued(text: str) -> Iterator[tuple[int, int]]:
+    """Whitespace words of ``text`` as (start, end), with a sentence break that lost its space
+    split off: "methods.RFN package" gives "methods." and "RFN". URLs and domains stay whole
+    ("github.com/org/BALF", "fast.ai")."""
+    for m in _WORD.finditer(text):
+        s, e = m.start(), m.end()
+        w = m.group()
+        if "." in w and "/" not in w and not w.lower().startswith("www."):
+            for g in _GLUED.finditer(w):
+                yield s, s + g.start() + 1
+                s += g.start() + 1
+        yield s, e
+
+
 def words(text: str) -> list[tuple[int, int, str]]:
     """Whitespace words with surrounding brackets/quotes/punctuation stripped."""
     out = []
-    for m in _WORD.finditer(text):
-        w = m.group()
+    for s, e in _unglued(text):
+        w = text[s:e]
         if w.isalnum():  # no bracket, quote or punctuation to strip: most words
-            out.append((m.start(), m.end(), w))
+            out.append((s, e, w))
             continue
-        s, e = m.start(), m.end()
         while w and w[0] in _STRIP_LEAD:
             w, s = w[1:], s + 1
         while w and w[-1] in _STRIP_TRAIL and not (w.endswith("+") or (w[-1] == ")" and "(" in w)):
@@ -812,6 +828,7 @@ def find_names(doc: Doc) -> Doc:
     not_method = {m.group(1) for m in _NOT_METHOD_AFTER.finditer(text)} - set(abbrev_kind)
     multi_word = [short for short in longs if re.match(r"^\S+(?: [a-z][a-z-]*){1,2}$", short)]
     ws = words(text)
+    link_spans = [(link.start, link.end) for link in doc._.links]
     i = 0
     while i < len(ws):
         s, e, w = ws[i]
@@ -834,6 +851,7 @@ def find_names(doc: Doc) -> Doc:
             or _plain_word(w, common, longs)
             or _acronym_letters(w, common, ws)
             or any(ls <= s and e <= le for ls, le in long_spans)
+            or any(ls < e and s < le for ls, le in link_spans)  # "github.com/org/BALF"
         ):
             i += 1
             continue
