@@ -195,3 +195,13 @@ def test_names_glued_to_a_sentence_end_or_inside_a_url_are_not_names():
     names = {m.name for m in rec.methods + rec.proposed + rec.datasets}
     assert "RFN" in names
     assert not {n for n in names if "." in n or "/" in n}
+
+
+def test_plural_scores_of_a_named_metric_name_the_metric():
+    rec = _record(
+        "Reef Captioning",
+        "ReefCap improves BLEU scores by 2.1 points and reaches a CIDEr score of 98.3.",
+    )
+    names = {m.name for m in rec.metrics}
+    assert "BLEU" in names and "BLEU scores" not in names
+    assert "CIDEr score" in names or "CIDEr" in names

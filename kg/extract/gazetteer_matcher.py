@@ -444,6 +444,8 @@ class GazetteerMatcher:
             words = full[s:e].split()
             if s >= doc._.title_end and any(c.isupper() for w in words[1:-1] for c in w):
                 continue  # "In-Shop Clothes Retrieval dataset at Recall": a name's words
+            if len(words) == 2 and words[1] == "scores" and not words[0].islower():
+                e = s + len(words[0])  # "FID scores" are values of the metric FID
             doc._.mentions.append(Mention(s, e, full[s:e], "metric", "kg_metrics", 0.6))
         return doc
 
