@@ -205,3 +205,15 @@ def test_plural_scores_of_a_named_metric_name_the_metric():
     names = {m.name for m in rec.metrics}
     assert "BLEU" in names and "BLEU scores" not in names
     assert "CIDEr score" in names or "CIDEr" in names
+
+
+def test_a_name_after_on_benchmarks_comma_is_the_subject_not_a_dataset():
+    rec = _record(
+        "ReefCLR: Contrastive Reef Generation",
+        "We propose ReefCLR, which applies contrastive learning to reef images. "
+        "On multiple datasets, ReefCLR reduces FID by 15%. On benchmarks, ReefNets are "
+        "compared to autoencoders. Our experiments on datasets, CoralSet and ReefBank, agree.",
+    )
+    assert "ReefCLR" in {m.name for m in rec.proposed}
+    assert not {"ReefCLR", "ReefNets"} & {d.name for d in rec.datasets}
+    assert {"CoralSet", "ReefBank"} <= {d.name for d in rec.datasets}

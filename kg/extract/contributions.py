@@ -54,7 +54,7 @@ from kg.extract.doc import (
 )
 from kg.extract.gazetteer_matcher import common_words
 from kg.extract.names import _FAMILY_LONG, _TASK_HEADS, GENERIC, method_lexicon_keys
-from kg.extract.words import whole_word_spans
+from kg.extract.words import LIST_GOES_ON, whole_word_spans
 
 # Extractors of known names (Papers-with-Code lists, the method lexicon): established methods.
 _KNOWN_EXTRACTORS = ("kg_gazetteer", "kg_lexicon")
@@ -734,6 +734,11 @@ _DS_BEFORE = re.compile(
     r"\b(?:dataset|benchmark|corpus|suite|testbed)s?\s*,?\s*(?:called|named|termed|dubbed)?\s*$",
     re.I,
 )
+_ON_CUE_COMMA = re.compile(
+    r"\b(?:on|in|across|over|for)\s+(?:[\w-]+\s+)?(?:dataset|benchmark|corpus|suite|testbed)s?"
+    r"\s*,\s*$",
+    re.I,
+)
 _DS_AFTER = re.compile(
     r"^\)?\s*(?:,|\(|:)?\s*(?:a|an|the|which\s+is\s+a)?\s*"
     # the words between describe the data; a preposition or verb means the name is run on it
@@ -937,6 +942,12 @@ def _is_dataset_apposition(text: str, m: Mention) -> bool:
     if _METHOD_APPOSITION.match(text[m.end : m.end + 80]):
         return False
     before = _DS_BEFORE.search(text[max(0, m.start - 40) : m.start])
+    if (
+        before
+        and _ON_CUE_COMMA.search(text[max(0, m.start - 40) : m.start])
+        and not LIST_GOES_ON.match(text, m.end)
+    ):
+        before = None  # "On benchmarks, RFNs are compared": the sentence's subject
     if before and not re.search(r"(?:called|named|termed|dubbed)\s*$", before.group()):
         prev = text[max(0, m.start - 40) : m.start][: before.start()].split()[-1:]
         if prev and is_name_shaped(prev[0].strip("(),")):

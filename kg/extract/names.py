@@ -24,6 +24,7 @@ from spacy.util import filter_spans
 
 from kg.extract.doc import Mention, doc_text, is_name_shaped
 from kg.extract.gazetteer_matcher import DATASET_CUES, common_words, gazetteer_names
+from kg.extract.words import LIST_GOES_ON
 from kg.paths import data_file
 
 _WORD = re.compile(r"\S+")
@@ -450,6 +451,9 @@ _LIST_BEFORE = re.compile(
     r"e\.g\.,?|i\.e\.,?|namely|viz\.)?\s*(?:(?-i:[A-Z0-9][\w\-+.'/]*)(?:\s\d[\w.]*)?,?\s+(?:and\s+|or\s+|&\s+)?)*$",
     re.I,
 )
+# "On benchmarks, RFNs are compared to ...": one name after a comma is the sentence's subject,
+# unless a list goes on after it (words.LIST_GOES_ON: "benchmarks, COCO and VOC").
+_COMMA_AFTER_CUE = re.compile(r"\b(?:datasets?|benchmarks?|corpora|corpus|suites?)\s*,\s*$", re.I)
 _CALLED_DATASET = re.compile(r"\)?\s*(?:dataset|benchmark|corpus|data\s+set)\b", re.I)
 _BASE = re.compile(r"^(.+?)[-_ ]?(?:\d+[kKmM]?|v\d+(?:\.\d+)?|\d{4}|[A-Z]{1,3})$")
 
@@ -489,7 +493,11 @@ def looks_like_dataset(
         if not w.islower() or w in _NOT_IN_NAME:
             break  # "X on a simulated dataset": X is what is run on the dataset
     before = text[max(0, start - 160) : start]
-    if _LIST_BEFORE.search(before) or _EVAL_BEFORE.search(before):
+    if _LIST_BEFORE.search(before) and not (
+        _COMMA_AFTER_CUE.search(before) and not LIST_GOES_ON.match(text, start + len(name))
+    ):
+        return True
+    if _EVAL_BEFORE.search(before):
         return True
     base = _BASE.match(name)
     return bool(base and base.group(1) in known)

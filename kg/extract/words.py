@@ -61,6 +61,8 @@ TASK_HEADS = frozenset(
 # A plural noun (last word "models", "clouds"), not a singular ending in s ("analysis",
 # "consensus", "basis", "physics").
 PLURAL_NOUN = re.compile(r"[a-z0-9](?<!s)(?<!i)(?<!u)(?<!ic)s$")
+# After a name: the list it is an item of goes on ("COCO, VOC", "COCO and VOC", "ILSVRC 2013").
+LIST_GOES_ON = re.compile(r"\s*(?:,|\(|and\b|or\b|&|\d)")
 
 
 def _is_word_char(c: str) -> bool:
