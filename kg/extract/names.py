@@ -13,7 +13,6 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 
 from spacy.language import Language
@@ -386,42 +385,43 @@ def method_lexicon_keys() -> frozenset[str]:
 _CITATION = re.compile(r"\[\d+(?:[,\u2013-]\s*\d+)*\]?$")
 
 
-def _unglued(text: str) -> Iterator[tuple[int, int]]:
-    """Whitespace words of ``text`` as (start, end), with a sentence break that lost its space
-    split off: "methods.RFN package" gives "methods." and "RFN". URLs and domains stay whole
-    ("github.com/org/BALF", "fast.ai")."""
-    for m in _WORD.finditer(text):
-        s, e = m.start(), m.end()
-        w = m.group()
-        if "." in w and "/" not in w and not w.lower().startswith("www."):
-            for g in _GLUED.finditer(w):
-                yield s, s + g.start() + 1
-                s += g.start() + 1
-        yield s, e
-
-
 def words(text: str) -> list[tuple[int, int, str]]:
-    """Whitespace words with surrounding brackets/quotes/punctuation stripped."""
-    out = []
-    for s, e in _unglued(text):
-        w = text[s:e]
+    """Whitespace words with surrounding brackets/quotes/punctuation stripped, and a sentence
+    break that lost its space split off ("methods.RFN" gives "methods" and "RFN"; URLs and
+    domains such as "github.com/org/BALF" or "fast.ai" stay whole)."""
+    out: list[tuple[int, int, str]] = []
+    for m in _WORD.finditer(text):
+        w = m.group()
         if w.isalnum():  # no bracket, quote or punctuation to strip: most words
-            out.append((s, e, w))
+            out.append((m.start(), m.end(), w))
             continue
-        while w and w[0] in _STRIP_LEAD:
-            w, s = w[1:], s + 1
-        while w and w[-1] in _STRIP_TRAIL and not (w.endswith("+") or (w[-1] == ")" and "(" in w)):
-            w, e = w[:-1], e - 1
-        # "ABE[14]" -> "ABE": a citation mark, not part of the name
-        cite = _CITATION.search(w)
-        if cite and cite.start() > 0:
-            w, e = w[: cite.start()], e - (len(w) - cite.start())
-        # "GPT-4o's" -> "GPT-4o"
-        if w.endswith(("'s", "\u2019s")):
-            w, e = w[:-2], e - 2
-        if w:
-            out.append((s, e, w))
+        s, e = m.span()
+        if "." in w and "/" not in w and _GLUED.search(w) and not w.lower().startswith("www."):
+            cuts = [s, *(s + g.start() + 1 for g in _GLUED.finditer(w)), e]
+            for a, b in zip(cuts, cuts[1:], strict=False):
+                _add_stripped(text, a, b, out)
+        else:
+            _add_stripped(text, s, e, out)
     return out
+
+
+def _add_stripped(text: str, s: int, e: int, out: list[tuple[int, int, str]]) -> None:
+    """Append text[s:e] to ``out`` without surrounding brackets, quotes, punctuation, a
+    citation mark or a possessive 's, unless nothing is left."""
+    w = text[s:e]
+    while w and w[0] in _STRIP_LEAD:
+        w, s = w[1:], s + 1
+    while w and w[-1] in _STRIP_TRAIL and not (w.endswith("+") or (w[-1] == ")" and "(" in w)):
+        w, e = w[:-1], e - 1
+    # "ABE[14]" -> "ABE": a citation mark, not part of the name
+    cite = _CITATION.search(w)
+    if cite and cite.start() > 0:
+        w, e = w[: cite.start()], e - (len(w) - cite.start())
+    # "GPT-4o's" -> "GPT-4o"
+    if w.endswith(("'s", "\u2019s")):
+        w, e = w[:-2], e - 2
+    if w:
+        out.append((s, e, w))
 
 
 def classify_by_long(long: str) -> str | None:
