@@ -217,3 +217,14 @@ def test_a_name_after_on_benchmarks_comma_is_the_subject_not_a_dataset():
     assert "ReefCLR" in {m.name for m in rec.proposed}
     assert not {"ReefCLR", "ReefNets"} & {d.name for d in rec.datasets}
     assert {"CoralSet", "ReefBank"} <= {d.name for d in rec.datasets}
+
+
+def test_misread_capitals_inside_ordinary_words_and_units_are_not_names():
+    rec = _record(
+        "Analog Reef Chips",
+        "The controJJer keeps the signaL stable in partiCUlar at 40 mW and 5 MHz, using "
+        "ReefNet. The Gromov-Wasserstein (GW) discrepancy compares ReefNet with mBERT.",
+    )
+    names = {m.name for m in rec.methods + rec.proposed + rec.datasets}
+    assert not names & {"controJJer", "signaL", "partiCUlar", "mW", "MHz"}
+    assert {"ReefNet", "mBERT", "GW"} <= names

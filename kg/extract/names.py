@@ -356,6 +356,9 @@ def _acronym_letters(word: str, common: frozenset[str], ws: list[tuple[int, int,
     return any(caps in a for _, _, a in ws if len(a) > 2 and a.isupper() and a != word)
 
 
+# Units of power, frequency, energy and size ("mW", "GHz", "kWh/month", "GB", "dB"): no names,
+# unless the text defines the letters as an acronym.
+_UNIT = re.compile(r"^(?:[kKMGTm]?(?:W|Wh|Hz|B|bps)|dB|dBm)(?:/[a-z]+)?$")
 # "transfOlmation", "infoIIDation": PDF text-layer noise inside an ordinary word.
 _OCR_NOISE = re.compile(
     r"^[a-z]{3,}[A-Z]+[a-z]*(?:ation|tion|ment|ness|ing|ity|ive|ous|able|ance|ence)$"
@@ -365,9 +368,15 @@ _OCR_NOISE = re.compile(
 def _plain_word(word: str, common: frozenset[str], defined: dict[str, str]) -> bool:
     """An ordinary English word, not a name: an all-capitals word of 6+ letters that is a
     common word ("IMPRESSIONS", a report section), unless the text defines it or it is an
-    established name ("REINFORCE"), and OCR noise inside a word ("transfOlmation")."""
+    established name ("REINFORCE"), and OCR noise inside a word ("transfOlmation", "signaL")."""
     if _OCR_NOISE.match(word):
         return True
+    if word[0].islower() and word.isalpha() and not word.islower():
+        # "partiCUlar", "signaL", "fIrst", "controJJer": capitals inside an ordinary word,
+        # where the text layer misread letters (I and J for l), not a coined name ("mBERT")
+        for low in {word.lower(), word.replace("I", "l").replace("J", "l").lower()}:
+            if low in common or _singular_key(low) in common:
+                return True
     if len(word) < 6 or not word.isalpha() or not word.isupper() or word in defined:
         return False
     low = word.lower()
@@ -867,6 +876,7 @@ def find_names(doc: Doc) -> Doc:
             or abbrev_kind.get(w) in _NO_METHOD
             or "\\" in text[max(0, s - 1) : e]  # LaTeX ("\\hatB"), not a name
             or _generic_compound(w)
+            or (_UNIT.match(w) and w not in longs)  # "Gromov-Wasserstein (GW)" stays
             or _plain_word(w, common, longs)
             or _acronym_letters(w, common, ws)
             or any(ls <= s and e <= le for ls, le in long_spans)
