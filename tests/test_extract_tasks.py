@@ -290,3 +290,11 @@ def test_listed_task_matches_with_a_hyphen_or_a_space_in_its_compound():
     tasks = {t.name for t in rec.tasks}
     assert "skeleton-based action recognition" in tasks
     assert "fine grained action detection" in tasks
+
+
+def test_a_title_learning_a_task_names_the_task_without_learning():
+    title = "Learning Face Age Progression via Adversarial Networks"
+    found = [title[s:e].lower() for s, e in title_tasks(title)]
+    assert found == ["face age progression"]
+    title = "Learning Video Representations From Correspondence Proposals"
+    assert [title[s:e].lower() for s, e in title_tasks(title)] == ["learning video representations"]

@@ -469,8 +469,12 @@ def title_tasks(title: str) -> list[tuple[int, int]]:
         phrase = " ".join(w[2].lower() for w in run)
         if phrase in _GENERIC:
             continue
-        if problem_head(last) or (k == 0 and first in HEADS and first.endswith("ing")):
+        if problem_head(last):
+            if first == "learning" and len(run) > 2:
+                run = run[1:]  # "Learning Image Deblurring ...": the task is image deblurring
             out.append((run[0][0], run[-1][1]))
+        elif k == 0 and first in HEADS and first.endswith("ing"):
+            out.append((run[0][0], run[-1][1]))  # "Learning Video Representations"
     return out
 
 
