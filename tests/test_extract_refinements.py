@@ -239,3 +239,13 @@ def test_a_third_person_verb_or_a_judging_word_is_not_part_of_a_metric_name():
     names = {m.name for m in rec.metrics}
     assert "parsing accuracy" in names
     assert not {n for n in names if n.startswith(("boosts", "severe"))}
+
+
+def test_a_value_in_brackets_belongs_to_the_dataset_before_the_bracket():
+    rec = _record(
+        "ReefNet",
+        "ReefNet achieves state-of-the-art accuracy on CIFAR-100 (91.7%), SVHN (98.8%), "
+        "and three other datasets.",
+    )
+    pairs = {(r.value, r.dataset) for r in rec.results}
+    assert {("91.7%", "CIFAR-100"), ("98.8%", "SVHN")} <= pairs

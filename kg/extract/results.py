@@ -80,6 +80,12 @@ def _nearest(cands: list[Mention], pos: int, prefer_before: bool = True) -> Ment
     return min(cands, key=lambda m: abs(m.start - pos))
 
 
+def _in_brackets(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a round bracket opened before it in ``text``."""
+    opened = text.rfind("(", 0, pos)
+    return opened >= 0 and text.find(")", opened, pos) < 0
+
+
 @Language.component("kg_results")
 def find_results(doc: Doc) -> Doc:
     mentions: list[Mention] = doc._.mentions
@@ -103,7 +109,9 @@ def find_results(doc: Doc) -> Doc:
             if respectively and len(datasets) == len(vals):
                 ds: Mention | None = sorted(datasets, key=lambda m: m.start)[k]
             else:
-                ds = _nearest(datasets, pos, prefer_before=False)
+                # "on DAVIS 2017 (88.1%), YouTube-VOS (86.6%)": a value in brackets belongs
+                # to what the bracket follows
+                ds = _nearest(datasets, pos, prefer_before=_in_brackets(sent.text, vs))
             if respectively and len(metrics) == len(vals):
                 met: Mention | None = sorted(metrics, key=lambda m: m.start)[k]
             else:
