@@ -249,3 +249,12 @@ def test_a_value_in_brackets_belongs_to_the_dataset_before_the_bracket():
     )
     pairs = {(r.value, r.dataset) for r in rec.results}
     assert {("91.7%", "CIFAR-100"), ("98.8%", "SVHN")} <= pairs
+
+
+def test_a_list_of_datasets_goes_on_past_bracketed_scores():
+    rec = _record(
+        "Reef Re-identification",
+        "Rank-1 accuracy on three person datasets: Market-1501 (95.4%), ReefID (88.6%), "
+        "and CoralID (80.1%) shows the gain.",
+    )
+    assert {"ReefID", "CoralID"} <= {d.name for d in rec.datasets}

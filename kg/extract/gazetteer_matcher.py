@@ -252,8 +252,10 @@ _LISTED_NAME = (
     r"(?:\s(?:[A-Z][a-z][a-z\-]*|\d[\w.\-]*|v\d[\w.]*)){0,3}"
 )
 _LIST_SEP = r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)(?:the\s+)?"
-_NEXT_IN_LIST = re.compile(_LIST_SEP + "(" + _LISTED_NAME + r")(?![\w\-])")
-_PREV_IN_LIST = re.compile(r"(?<![\w\-.])(" + _LISTED_NAME + ")" + _LIST_SEP + "$")
+# A bracketed result after a listed name: "Market1501 (95.42%), DukeMTMC (88.64%)".
+_SCORE_BRACKET = r"(?:\s*\([^()]{0,40}\d[^()]{0,40}\))?"
+_NEXT_IN_LIST = re.compile(_SCORE_BRACKET + _LIST_SEP + "(" + _LISTED_NAME + r")(?![\w\-])")
+_PREV_IN_LIST = re.compile(r"(?<![\w\-.])(" + _LISTED_NAME + ")" + _SCORE_BRACKET + _LIST_SEP + "$")
 _NOT_LISTED = STOP | {"table", "fig", "figure", "section", "experiments", "results", "code"}
 
 
