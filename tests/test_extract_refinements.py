@@ -258,3 +258,14 @@ def test_a_list_of_datasets_goes_on_past_bracketed_scores():
         "and CoralID (80.1%) shows the gain.",
     )
     assert {"ReefID", "CoralID"} <= {d.name for d in rec.datasets}
+
+
+def test_a_lower_case_word_spelling_a_capitals_only_metric_needs_a_number():
+    rec = _record(
+        "Reef Tracking",
+        "Unlabelled images are fed to ReefNet (cf. prior work), which runs at 30 fps and "
+        "reaches an RMSE of 0.3.",
+    )
+    names = {m.name for m in rec.metrics}
+    assert not names & {"fed", "cf"}
+    assert {"fps", "RMSE"} <= names

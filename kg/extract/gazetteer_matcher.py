@@ -417,6 +417,14 @@ class GazetteerMatcher:
             names = [n for n in dict.fromkeys(names) if len(n) >= 2]
             self.case[kind] = set(names)
             self.matcher.add(kind, list(tok.pipe(names)))
+        # Metrics the list writes only in capitals ("FED", "TER"): a lower-case word of those
+        # letters ("fed into", "cf.") is that metric only beside a number ("30 fps").
+        # "fps" is the usual spelling of frames per second ("runs at very high fps").
+        self.capitals_only = (
+            {m.lower() for m in self.case["metric"] if m.isupper()}
+            - {m.lower() for m in self.case["metric"] if not m.isupper()}
+            - {"fps"}
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         vocab = doc.vocab
@@ -468,6 +476,8 @@ class GazetteerMatcher:
                 return False  # acronyms and symbols must match in case ("AUC", "BLEU@4")
             else:
                 exact = False
+            if text.islower() and low in self.capitals_only and not _beside_number(span):
+                return False
             nxt = span.doc[span.end] if span.end < len(span.doc) else None
             nxt_word = "" if nxt is None else nxt.text
             if span.start_char < span.doc._.title_end:
@@ -497,6 +507,13 @@ class GazetteerMatcher:
                 return nxt in DATASET_CUES and kind == "dataset"
             return True
         return True
+
+
+def _beside_number(span) -> bool:  # type: ignore[no-untyped-def]
+    """A number within two tokens before or after the span ("30 fps", "rmse of 0.3")."""
+    doc = span.doc
+    near = [*doc[max(0, span.start - 2) : span.start], *doc[span.end : span.end + 3]]
+    return any(t.like_num for t in near)
 
 
 @Language.factory("kg_gazetteer")
