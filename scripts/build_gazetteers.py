@@ -97,6 +97,13 @@ AP50; AP75; Chamfer distance; EPE; Abs Rel; linear probing accuracy; zero-shot a
 balanced accuracy; forgetting; forgetting rate; hit rate; reward; return; regret; sample efficiency; FLOPs"""
 
 
+# Leaderboard columns that name the data or an input setting, not a measure ("Natural Images",
+# "Image Size", "Images & Text", "Object Label", "Average"): a column made only of these words.
+_NO_MEASURE = set(
+    "natural image images text speech video audio object label labels size average &".split()
+)
+
+
 def metrics(shared: Path) -> list[str]:
     names = {_clean(m) for m in CORE_METRICS.replace("\n", " ").split(";") if m.strip()}
     with open(
@@ -112,6 +119,7 @@ def metrics(shared: Path) -> list[str]:
                     and len(m) <= 30
                     and not re.search(r"[()%:]|\d+\s*sec|N/A", m)
                     and not re.search(r"supervised|shot|train|test|\bval|split|subset", m, re.I)
+                    and not set(m.lower().split()) <= _NO_MEASURE
                 ):
                     names.add(m)
     with open(shared / "resources/nlp_tdms_kb/evaMatrixKB.tsv", encoding="utf-8") as fh:

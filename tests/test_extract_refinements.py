@@ -269,3 +269,14 @@ def test_a_lower_case_word_spelling_a_capitals_only_metric_needs_a_number():
     names = {m.name for m in rec.metrics}
     assert not names & {"fed", "cf"}
     assert {"fps", "RMSE"} <= names
+
+
+def test_leaderboard_columns_naming_data_are_no_metrics():
+    rec = _record(
+        "Reef Priors",
+        "Our prior for natural images improves denoising; the image size is 512 and "
+        "accuracy rises by 2%.",
+    )
+    names = {m.name.lower() for m in rec.metrics}
+    assert not names & {"natural images", "image size"}
+    assert "accuracy" in names
