@@ -280,3 +280,13 @@ def test_leaderboard_columns_naming_data_are_no_metrics():
     names = {m.name.lower() for m in rec.metrics}
     assert not names & {"natural images", "image size"}
     assert "accuracy" in names
+
+
+def test_a_task_the_list_writes_in_capitals_only_is_not_a_lower_case_word():
+    rec = _record(
+        "Reef Bounds",
+        "A key lemma bounds the error of ReefNet on image classification.",
+    )
+    tasks = {t.name.lower() for t in rec.tasks}
+    assert "lemma" not in tasks
+    assert "image classification" in tasks

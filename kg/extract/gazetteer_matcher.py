@@ -418,13 +418,10 @@ class GazetteerMatcher:
             self.case[kind] = set(names)
             self.matcher.add(kind, list(tok.pipe(names)))
         # Metrics the list writes only in capitals ("FED", "TER"): a lower-case word of those
-        # letters ("fed into", "cf.") is that metric only beside a number ("30 fps").
-        # "fps" is the usual spelling of frames per second ("runs at very high fps").
-        self.capitals_only = (
-            {m.lower() for m in self.case["metric"] if m.isupper()}
-            - {m.lower() for m in self.case["metric"] if not m.isupper()}
-            - {"fps"}
-        )
+        # letters ("fed into", "cf.") is that metric only beside a number ("30 fps", the
+        # usual spelling of frames per second). Such a task ("LEMMA") is never lower-case.
+        self.capitals_only = {k: _capitals_only(self.case[k]) for k in ("metric", "task")}
+        self.capitals_only["metric"].discard("fps")
 
     def __call__(self, doc: Doc) -> Doc:
         vocab = doc.vocab
@@ -462,6 +459,8 @@ class GazetteerMatcher:
     def _keep(self, kind: str, text: str, span) -> bool:  # type: ignore[no-untyped-def]
         low = text.lower()
         if kind == "task":
+            if low in self.capitals_only["task"] and not text.isupper():
+                return False  # "a lemma" is not the LEMMA task
             # A name ending in a plural or in "model" names things, not a problem ("point
             # clouds", "knowledge graphs", "gaussian processes", "large language model").
             last = low.rsplit(" ", 1)[-1]
@@ -476,7 +475,7 @@ class GazetteerMatcher:
                 return False  # acronyms and symbols must match in case ("AUC", "BLEU@4")
             else:
                 exact = False
-            if text.islower() and low in self.capitals_only and not _beside_number(span):
+            if text.islower() and low in self.capitals_only["metric"] and not _beside_number(span):
                 return False
             nxt = span.doc[span.end] if span.end < len(span.doc) else None
             nxt_word = "" if nxt is None else nxt.text
@@ -507,6 +506,11 @@ class GazetteerMatcher:
                 return nxt in DATASET_CUES and kind == "dataset"
             return True
         return True
+
+
+def _capitals_only(names: set[str]) -> set[str]:
+    """Lower-cased names that ``names`` write in capitals only ("FED", not also "Fed")."""
+    return {n.lower() for n in names if n.isupper()} - {n.lower() for n in names if not n.isupper()}
 
 
 def _beside_number(span) -> bool:  # type: ignore[no-untyped-def]
