@@ -645,6 +645,7 @@ def build(corpus: Path, gazetteer: Path) -> dict[str, object]:
 
     names: dict[str, str] = {}
     counts: dict[str, int] = {}
+    acronyms: dict[str, str] = {}  # "SGD" -> "stochastic gradient descent"
 
     def add(surface: str, df: int) -> None:
         surface = " ".join(surface.split())
@@ -668,6 +669,7 @@ def build(corpus: Path, gazetteer: Path) -> dict[str, object]:
             head in WEAK_HEADS and (title_case or eponym) and head != "method"
         ):
             add(surface, df)
+            acronyms[short] = " ".join(surface.split())  # kept if the long form is kept
     for key, df in phrase_df.items():
         if df < MIN_EPONYM_PAPERS:
             continue
@@ -702,6 +704,9 @@ def build(corpus: Path, gazetteer: Path) -> dict[str, object]:
     return {
         "methods": sorted(names.values(), key=str.lower),
         "counts": dict(sorted(counts.items())),
+        "acronyms": {
+            short: long for short, long in sorted(acronyms.items()) if long.lower() in names
+        },
     }
 
 

@@ -290,3 +290,16 @@ def test_a_task_the_list_writes_in_capitals_only_is_not_a_lower_case_word():
     tasks = {t.name.lower() for t in rec.tasks}
     assert "lemma" not in tasks
     assert "image classification" in tasks
+
+
+def test_an_established_method_acronym_is_a_method_unless_called_a_dataset():
+    rec = _record(
+        "Reef Optimisation",
+        "ReefOpt trains faster than SGD and compresses weights better than a truncated SVD.",
+    )
+    assert {"SGD", "SVD"} <= {m.name for m in rec.methods}
+    assert not {"SGD", "SVD"} & {d.name for d in rec.datasets}
+    rec = _record("Reef Dialogue", "We evaluate ReefTalk on the SGD dataset.")
+    assert "SGD" in {d.name for d in rec.datasets}
+    rec = _record("Reef Dialogue", "On the commonly used SGD and Weather benchmarks, it helps.")
+    assert "SGD" in {d.name for d in rec.datasets}

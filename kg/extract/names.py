@@ -469,6 +469,11 @@ _LIST_CUES = ("dataset", "benchmark", "corpora", "corpus", "suite")
 # "On benchmarks, RFNs are compared to ...": one name after a comma is the sentence's subject,
 # unless a list goes on after it (words.LIST_GOES_ON: "benchmarks, COCO and VOC").
 _COMMA_AFTER_CUE = re.compile(r"\b(?:datasets?|benchmarks?|corpora|corpus|suites?)\s*,\s*$", re.I)
+# "SGD and Weather benchmarks": a list of names that ends in a dataset cue.
+_LIST_THEN_CUE = re.compile(
+    r"(?:\s*(?:,|and|or|&)\s*(?:the\s+)?[A-Z0-9][\w\-+.]*(?:\s\d[\w.]*)?){1,6}"
+    r"\s+(?:datasets?|benchmarks?|corpora|data\s+sets?)\b"
+)
 _CALLED_DATASET = re.compile(r"\)?\s*(?:dataset|benchmark|corpus|data\s+set)\b", re.I)
 _BASE = re.compile(r"^(.+?)[-_ ]?(?:\d+[kKmM]?|v\d+(?:\.\d+)?|\d{4}|[A-Z]{1,3})$")
 
@@ -675,13 +680,25 @@ _PROBLEM_OF = re.compile(r"\b(?:problems?|tasks?)\s+of\s+(?:the\s+)?$", re.I)
 
 
 @lru_cache(maxsize=1)
-def method_lexicon() -> list[str]:
-    """Established method names (scripts/build_method_lexicon.py), e.g. "Gibbs sampling"."""
+def _method_lexicon_file() -> dict[str, object]:
     f = data_file("method_lexicon.json.gz")
     if not f.is_file():
-        return []
+        return {}
     with f.open("rb") as fh:
-        return list(json.loads(gzip.decompress(fh.read()).decode("utf-8"))["methods"])
+        data: dict[str, object] = json.loads(gzip.decompress(fh.read()).decode("utf-8"))
+    return data
+
+
+def method_lexicon() -> list[str]:
+    """Established method names (scripts/build_method_lexicon.py), e.g. "Gibbs sampling"."""
+    return list(_method_lexicon_file().get("methods", []))  # type: ignore[call-overload]
+
+
+@lru_cache(maxsize=1)
+def method_acronyms() -> dict[str, str]:
+    """Acronyms the corpus defines for established methods: "SGD" -> "stochastic gradient
+    descent" (scripts/build_method_lexicon.py). Shared: callers must not change it."""
+    return dict(_method_lexicon_file().get("acronyms", {}))  # type: ignore[call-overload]
 
 
 # "a residual network-like approach" still mentions the residual network.
@@ -839,6 +856,19 @@ def find_names(doc: Doc) -> Doc:
             and m.text in abbrev_kind
             and abbrev_kind[m.text] != "dataset"
             and not (abbrev_kind[m.text] is None and _CALLED_DATASET.match(text, m.end))
+        ):
+            m.kind = "method"
+    # Likewise one that the corpus defines as an established method ("SGD", "SVD"), unless the
+    # text calls it a dataset ("the SGD dataset", "datasets such as SGD and MultiWOZ").
+    established = method_acronyms()
+    for m in doc._.mentions:
+        if (
+            m.kind == "dataset"
+            and m.text in established
+            and m.text not in abbrev_kind
+            and not _CALLED_DATASET.match(text, m.end)
+            and not _LIST_THEN_CUE.match(text, m.end)
+            and not _LIST_BEFORE.search(text, max(0, m.start - 160), m.start)
         ):
             m.kind = "method"
     doc._.mentions = [
