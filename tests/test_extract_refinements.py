@@ -303,3 +303,14 @@ def test_an_established_method_acronym_is_a_method_unless_called_a_dataset():
     assert "SGD" in {d.name for d in rec.datasets}
     rec = _record("Reef Dialogue", "On the commonly used SGD and Weather benchmarks, it helps.")
     assert "SGD" in {d.name for d in rec.datasets}
+
+
+def test_a_task_written_with_its_acronym_is_one_item_named_without_it():
+    rec = _record(
+        "Reef Control",
+        "We study automatic speech recognition (ASR) for reef divers. Automatic speech "
+        "recognition under water is hard.",
+    )
+    asr = [t for t in rec.tasks if "speech recognition" in t.name]
+    assert [t.name for t in asr] == ["automatic speech recognition"]
+    assert "ASR" in asr[0].aliases

@@ -6,6 +6,8 @@ form's item; offsets are mapped from the clean view back to the original title o
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from kg.extract.doc import doc_text, resolve_overlaps, sentence_bounds
@@ -73,6 +75,17 @@ def _fold_bare_metrics(items: dict[tuple[str, str], EntityItem]) -> dict[str, st
     return refers_to
 
 
+# A task list name that carries its acronym: "Automatic Speech Recognition (ASR)".
+_WITH_ACRONYM = re.compile(r"^(.*\S)\s+\(([A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\)$")
+
+
+def _task_and_acronym(text: str) -> tuple[str, str | None]:
+    """``("reinforcement learning", "RL")`` for "reinforcement learning (RL)"; a name without
+    a bracketed acronym comes back alone."""
+    m = _WITH_ACRONYM.match(text)
+    return (m.group(1), m.group(2)) if m else (text, None)
+
+
 def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> PaperRecord:
     ev = EvidenceMapper(doc, paper, title, abstract)
     rec = PaperRecord(id=paper.id, title=paper.title, paper=paper)
@@ -115,7 +128,8 @@ def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> 
                 proposed_keys.add(short_key)
     kind_of_key: dict[str, str] = {}
     for m in mentions:
-        key = name_key(m.text)
+        text, abbr = _task_and_acronym(m.text) if m.kind == "task" else (m.text, None)
+        key = name_key(text)
         if m.kind == "task" and long_keys.get(key) in method_shorts:
             continue  # the long form of a method's acronym belongs to that method's item
         # A mention of a long form counts for its acronym's item.
@@ -134,10 +148,13 @@ def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> 
             if kind == "dataset":
                 it.introduced = key in introduced_keys
             if kind == "task":
-                it.name = m.text.lower() if not m.text.isupper() else m.text
+                it.name = text.lower() if not text.isupper() else text
             items[(field, key)] = it
         elif m.text != it.name and m.text != it.long and m.text not in it.aliases:
-            it.aliases.append(m.text)
+            if abbr is None:
+                it.aliases.append(m.text)
+        if abbr and abbr not in it.aliases:
+            it.aliases.append(abbr)
         it.mentions.append(ev.evidence(m.start, m.end, m.extractor, m.confidence))
         it.confidence = max(it.confidence, m.confidence)
 
