@@ -314,3 +314,14 @@ def test_a_task_written_with_its_acronym_is_one_item_named_without_it():
     asr = [t for t in rec.tasks if "speech recognition" in t.name]
     assert [t.name for t in asr] == ["automatic speech recognition"]
     assert "ASR" in asr[0].aliases
+
+
+def test_an_acronym_defined_by_a_listed_task_name_is_a_task():
+    rec = _record(
+        "Reef Similarity",
+        "We study semantic textual similarity (STS) for reef reports. ReefSim beats BERT on "
+        "STS. We also release the Reef Commonsense Tests (ReCoT) dataset.",
+    )
+    assert "STS" not in {m.name for m in rec.methods + rec.proposed}
+    assert "semantic textual similarity" in {t.name for t in rec.tasks}
+    assert "ReCoT" in {d.name for d in rec.datasets}

@@ -21,9 +21,11 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from kg import gazetteer
 from kg.extract.doc import Mention, doc_text, is_name_shaped
 from kg.extract.gazetteer_matcher import DATASET_CUES, common_words, gazetteer_names
 from kg.extract.words import LIST_GOES_ON
+from kg.names import name_key
 from kg.paths import data_file
 
 _WORD = re.compile(r"\S+")
@@ -383,6 +385,18 @@ def _plain_word(word: str, common: frozenset[str], defined: dict[str, str]) -> b
     if low not in common and _singular_key(low) not in common:
         return False
     return low not in method_lexicon_keys()
+
+
+@lru_cache(maxsize=1)
+def _task_keys() -> frozenset[str]:
+    """Normalised task names of the gazetteer that the method lexicon does not also list
+    ("Gaussian processes" is both)."""
+    methods = {name_key(m) for m in method_lexicon()}
+    return frozenset(k for t in gazetteer.load()["tasks"] if (k := name_key(t)) not in methods)
+
+
+def _listed_task(long: str) -> bool:
+    return name_key(long) in _task_keys()
 
 
 @lru_cache(maxsize=1)
@@ -842,6 +856,12 @@ def find_names(doc: Doc) -> Doc:
             text[max(0, ab.long.start_char - 40) : ab.long.start_char]
         ):
             kind = "task"  # "the problem of off-policy policy evaluation (OPPE)"
+        if (
+            kind is None
+            and _listed_task(ab.long.text)
+            and not _CALLED_DATASET.match(text, ab.short.end_char)  # "(ViComTe) dataset"
+        ):
+            kind = "task"  # "semantic textual similarity (STS)", a task of the list
         abbrev_kind[ab.short.text] = kind
         long_spans.append((ab.long.start_char, ab.long.end_char))
     for dm in _DEFINED_NOT_METHOD.finditer(text):
