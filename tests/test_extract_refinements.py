@@ -325,3 +325,13 @@ def test_an_acronym_defined_by_a_listed_task_name_is_a_task():
     assert "STS" not in {m.name for m in rec.methods + rec.proposed}
     assert "semantic textual similarity" in {t.name for t in rec.tasks}
     assert "ReCoT" in {d.name for d in rec.datasets}
+
+
+def test_a_task_in_capitals_is_lower_cased_but_an_acronym_is_kept():
+    rec = _record(
+        "A STRUCTURED SELF-ATTENTIVE SENTENCE EMBEDDING",
+        "We propose ReefAttn for sentence embedding and evaluate it on NER.",
+    )
+    names = {t.name for t in rec.tasks}
+    assert "SENTENCE EMBEDDING" not in names
+    assert "sentence embedding" in names

@@ -148,7 +148,9 @@ def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> 
             if kind == "dataset":
                 it.introduced = key in introduced_keys
             if kind == "task":
-                it.name = text.lower() if not text.isupper() else text
+                # lower case, but an acronym keeps its capitals ("NER"; not a title in
+                # capitals: "HIERARCHICAL REINFORCEMENT LEARNING")
+                it.name = text if text.isupper() and " " not in text else text.lower()
             items[(field, key)] = it
         elif m.text != it.name and m.text != it.long and m.text not in it.aliases:
             if abbr is None:
