@@ -126,7 +126,9 @@ def test_find_long_form_schwartz_hearst():
 def test_name_shapes():
     for w in ("CLIP", "DenseCLIP", "GPT-4o", "ResNet-50", "GCoNet+", "MiniWoB++", "NT-Xent"):
         assert is_name_shaped(w), w
-    for w in ("The", "Self-Supervised", "state-of-the-art", "e.g.", "3D"):
+    for w in ("3DETR", "4DGen", "2D-TAN", "3DGS"):
+        assert is_name_shaped(w), w
+    for w in ("The", "Self-Supervised", "state-of-the-art", "e.g.", "3D", "6DoF", "70B", "2D-3D"):
         assert not is_name_shaped(w), w
 
 

@@ -335,3 +335,15 @@ def test_a_task_in_capitals_is_lower_cased_but_an_acronym_is_kept():
     names = {t.name for t in rec.tasks}
     assert "SENTENCE EMBEDDING" not in names
     assert "sentence embedding" in names
+
+
+def test_names_that_start_with_a_dimension_are_names():
+    rec = _record(
+        "Reef Scenes",
+        "Our research introduces a novel 3D Reef Generalization (3DRG) method. We compare it "
+        "with 3DETR and a 6DoF pose regressor on 3DFront.",
+    )
+    assert "3DRG" in {m.name for m in rec.proposed}
+    names = {m.name for m in rec.methods + rec.datasets}
+    assert "3DETR" in names and "3DFront" in names
+    assert "6DoF" not in names

@@ -59,7 +59,7 @@ from kg.extract.words import LIST_GOES_ON, whole_word_spans
 # Extractors of known names (Papers-with-Code lists, the method lexicon): established methods.
 _KNOWN_EXTRACTORS = ("kg_gazetteer", "kg_lexicon")
 _CONTRIB = re.compile(
-    r"\b(?:we|this\s+(?:paper|work|study|article)|our\s+(?:work|paper)|here)\s+(?:\w+\s+){0,3}?"
+    r"\b(?:we|this\s+(?:paper|work|study|article|research)|our\s+(?:work|paper|research|study)|here)\s+(?:\w+\s+){0,3}?"
     r"(?:propose|introduce|present|develop|design|devise|contribute|build|construct|create|"
     r"release|curate|collect|put\s+forward|formulate|establish|offer|name|call|term|"
     # "our approach, which we refer to as LOVE"

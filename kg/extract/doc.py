@@ -148,6 +148,7 @@ _NAME = re.compile(
       | [A-Za-z]+[A-Z0-9]*(?:[-+/.][A-Za-z0-9]+)+[+]*  # GPT-4o, ResNet-50, Meta-DMoE, DeiT-T/S/B
       | [A-Z][A-Za-z0-9]*\+\+?              # GCoNet+, MiniWoB++
       | [A-Z][A-Za-z0-9]*['\u2019]\d{2}       # NEVIS'22, COCO'14
+      | \d+D-?(?![Oo]F)[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*  # 3DDG, 4DGen, 2D-TAN; not 6DoF
     )$""",
     re.X,
 )
