@@ -347,3 +347,11 @@ def test_names_that_start_with_a_dimension_are_names():
     names = {m.name for m in rec.methods + rec.datasets}
     assert "3DETR" in names and "3DFront" in names
     assert "6DoF" not in names
+
+
+def test_an_acronym_of_an_organisation_is_not_a_method():
+    rec = _record(
+        "Reef Navigation",
+        "The World Health Organization (WHO) counts divers; WHO data guide ReefNav.",
+    )
+    assert "WHO" not in {m.name for m in rec.methods + rec.proposed}
