@@ -5,7 +5,7 @@ metrics that refer to a named one, and names a new method is built on."""
 from __future__ import annotations
 
 from kg.extract.pipeline import extract
-from kg.extract.tasks import listed_tasks
+from kg.extract.tasks import framed_tasks, listed_tasks
 from kg.model import Paper
 
 
@@ -355,3 +355,9 @@ def test_an_acronym_of_an_organisation_is_not_a_method():
         "The World Health Organization (WHO) counts divers; WHO data guide ReefNav.",
     )
     assert "WHO" not in {m.name for m in rec.methods + rec.proposed}
+
+
+def test_a_relative_pronoun_ends_a_task_phrase():
+    text = "we give exact algorithms for temporal graphs whose underlying topologies are paths."
+    found = [text[s:e] for s, e, _ in framed_tasks(text)]
+    assert not any("whose" in f for f in found)
