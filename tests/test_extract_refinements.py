@@ -361,3 +361,13 @@ def test_a_relative_pronoun_ends_a_task_phrase():
     text = "we give exact algorithms for temporal graphs whose underlying topologies are paths."
     found = [text[s:e] for s, e, _ in framed_tasks(text)]
     assert not any("whose" in f for f in found)
+
+
+def test_a_dataset_called_the_proposed_one_is_introduced():
+    rec = _record(
+        "A Continual Reef Benchmark",
+        "This paper suggests a continual reef detection benchmark (CRDB). We evaluate "
+        "existing methods on the proposed CRDB.",
+    )
+    crdb = [d for d in rec.datasets if d.name == "CRDB"]
+    assert crdb and crdb[0].introduced

@@ -76,6 +76,7 @@ _OUR = re.compile(
     r"agent|network|architecture|algorithm)s?\s*,?\s*(?:(?:called|named|termed|dubbed)(?:\s+as)?)?\s*)?$",
     re.I,
 )
+_THE_PROPOSED = re.compile(r"\bthe\s+(?:newly\s+)?(?:proposed|suggested|introduced)\s+$", re.I)
 _OWN_DATA_HEAD = re.compile(r"\s+(?:benchmark|dataset|data\s+set|corpus|suite)s?\b", re.I)
 _PASSIVE = re.compile(
     r"\b(?:is|are)\s+(?:\w+\s+)?(?:proposed|introduced|presented|developed|designed|devised)\b",
@@ -537,12 +538,18 @@ def _propose_ours(
         ):
             m.proposed = True
             proposed_names.add(m.text)
-        # "In our INJ benchmark, we ...": a dataset the paper calls its own is introduced.
+        # "In our INJ benchmark, we ...", "on the proposed CDDB": a dataset the paper calls its
+        # own is introduced.
         elif (
             m.kind == "dataset"
             and not m.proposed
-            and re.search(r"\bour\s+(?:new\s+)?$", text[max(0, m.start - 12) : m.start], re.I)
-            and _OWN_DATA_HEAD.match(text, m.end)
+            and (
+                (
+                    re.search(r"\bour\s+(?:new\s+)?$", text[max(0, m.start - 12) : m.start], re.I)
+                    and _OWN_DATA_HEAD.match(text, m.end)
+                )
+                or _THE_PROPOSED.search(text, max(0, m.start - 25), m.start)
+            )
         ):
             m.proposed = True
             proposed_names.add(m.text)
