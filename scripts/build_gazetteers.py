@@ -94,7 +94,8 @@ equal error rate; NMI; ARI; FPS; latency; throughput; BERTScore; chrF; TER; MOTA
 PCK; ADE; FDE; Spearman correlation; Pearson correlation; Kendall's tau; log-likelihood;
 NLL; bits per dimension; bits per character; BPC; BPD; sensitivity; specificity; mAP@0.5;
 AP50; AP75; Chamfer distance; EPE; Abs Rel; linear probing accuracy; zero-shot accuracy;
-balanced accuracy; forgetting; forgetting rate; hit rate; reward; return; regret; sample efficiency; FLOPs"""
+balanced accuracy; forgetting; forgetting rate; hit rate; reward; return; regret; sample efficiency; FLOPs;
+mIOU; TPR; TNR; FNR; TAR; FAR; true positive rate; false positive rate; false acceptance rate"""
 
 
 # Leaderboard columns that name the data or an input setting, not a measure ("Natural Images",

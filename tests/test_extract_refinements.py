@@ -371,3 +371,15 @@ def test_a_dataset_called_the_proposed_one_is_introduced():
     )
     crdb = [d for d in rec.datasets if d.name == "CRDB"]
     assert crdb and crdb[0].introduced
+
+
+def test_rates_named_by_their_acronym_are_metrics_and_a_metric_after_a_value_is_its_metric():
+    rec = _record(
+        "Reef Attack Detection",
+        "ReefGuard detects attacks with up to 99% TPR and less than 2% FPR, and reaches "
+        "88.1% mIOU on PASCAL VOC.",
+    )
+    assert {"TPR", "FPR", "mIOU"} <= {m.name for m in rec.metrics}
+    assert "TPR" not in {m.name for m in rec.methods}
+    pairs = {(r.value, r.metric) for r in rec.results}
+    assert {("99%", "TPR"), ("2%", "FPR"), ("88.1%", "mIOU")} <= pairs

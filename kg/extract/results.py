@@ -115,7 +115,10 @@ def find_results(doc: Doc) -> Doc:
             if respectively and len(metrics) == len(vals):
                 met: Mention | None = sorted(metrics, key=lambda m: m.start)[k]
             else:
-                met = _nearest(metrics, pos)
+                # "99% TPR and less than 2% FPR": a metric written right after the value is its
+                # metric; otherwise the nearest, preferring one before ("accuracy of 82.1%")
+                right_after = [m for m in metrics if 0 <= m.start - (s0 + ve) <= 1]
+                met = right_after[0] if right_after else _nearest(metrics, pos)
             own = [m for m in methods if m.proposed and m.start < pos]
             if own:
                 meth: str | None = own[-1].text
