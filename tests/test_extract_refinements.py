@@ -383,3 +383,13 @@ def test_rates_named_by_their_acronym_are_metrics_and_a_metric_after_a_value_is_
     assert "TPR" not in {m.name for m in rec.methods}
     pairs = {(r.value, r.metric) for r in rec.results}
     assert {("99%", "TPR"), ("2%", "FPR"), ("88.1%", "mIOU")} <= pairs
+
+
+def test_a_name_apposed_to_a_novel_method_is_proposed():
+    rec = _record(
+        "Reef Tracking",
+        "Within our framework there are two parts. (ii) ReefSORT, a novel object association "
+        "approach, links tracks. Unlike DeepSORT, a popular tracking method, it uses reefs.",
+    )
+    assert "ReefSORT" in {m.name for m in rec.proposed}
+    assert "DeepSORT" not in {m.name for m in rec.proposed}

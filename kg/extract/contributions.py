@@ -632,6 +632,16 @@ def _apply_appositions(text: str, mentions: list[Mention], proposed_names: set[s
     for m in mentions:
         if m.text in as_method and m.kind == "dataset":
             m.kind = "method"
+    # "(ii) MA-SORT, a novel object association approach": what the paper calls novel is its own.
+    for m in mentions:
+        if (
+            m.kind == "method"
+            and not m.proposed
+            and m.extractor not in _KNOWN_EXTRACTORS
+            and _NOVEL_APPOSITION.match(text[m.end : m.end + 80])
+        ):
+            m.proposed = True
+            proposed_names.add(m.text)
 
 
 def _spread_proposed(text: str, mentions: list[Mention], proposed_names: set[str]) -> None:
@@ -963,20 +973,22 @@ def _is_dataset_apposition(text: str, m: Mention) -> bool:
 
 
 # "VIPER, an algorithm that ...": the apposition says what the name is.
-def _apposition(heads: str, max_words: int) -> re.Pattern[str]:
-    """', a/an' + up to ``max_words`` modifier words (no preposition or conjunction) + one of
-    ``heads`` (an alternation), right after a name: "X, a scalable method"."""
+def _apposition(heads: str, max_words: int, lead: str = "") -> re.Pattern[str]:
+    """', a/an' + ``lead`` + up to ``max_words`` modifier words (no preposition or conjunction)
+    + one of ``heads`` (an alternation), right after a name: "X, a scalable method"."""
     return re.compile(
-        r"^\)?\s*,\s*(?:a|an)\s+(?:(?!(?:on|in|of|with|for|from|to|at|by|using|and|or)\b)"
+        rf"^\)?\s*,\s*(?:a|an)\s+{lead}(?:(?!(?:on|in|of|with|for|from|to|at|by|using|and|or)\b)"
         rf"[\w-]+\s+){{0,{max_words}}}?(?:{heads})s?\b",
         re.I,
     )
 
 
-_METHOD_APPOSITION = _apposition(
+_METHOD_HEADS = (
     r"method|algorithm|framework|model|approach|architecture|network|technique|estimator|"
-    r"pipeline|module|loss|agent|system|solver|procedure",
-    4,
+    r"pipeline|module|loss|agent|system|solver|procedure"
 )
+_METHOD_APPOSITION = _apposition(_METHOD_HEADS, 4)
+# "MA-SORT, a novel object association approach": the paper's own.
+_NOVEL_APPOSITION = _apposition(_METHOD_HEADS, 4, lead=r"(?:novel|new)\s+")
 _DATA_APPOSITION = _apposition(r"dataset|benchmark|corpus|data\s+set", 4)
 _TASK_APPOSITION = _apposition(r"task|problem|setting|paradigm", 3)
