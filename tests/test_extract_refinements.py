@@ -393,3 +393,13 @@ def test_a_name_apposed_to_a_novel_method_is_proposed():
     )
     assert "ReefSORT" in {m.name for m in rec.proposed}
     assert "DeepSORT" not in {m.name for m in rec.proposed}
+
+
+def test_by_introducing_is_a_contribution_verb():
+    rec = _record(
+        "Reef Embeddings",
+        "We tackle this inefficiency by introducing the Reef Word Embedding (RWE) model. "
+        "In this work, we fill this gap by proposing a novel Reef Regularized Transformer "
+        "(RRFormer).",
+    )
+    assert {"RWE", "RRFormer"} <= {m.name for m in rec.proposed}
