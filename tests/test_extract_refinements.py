@@ -403,3 +403,9 @@ def test_by_introducing_is_a_contribution_verb():
         "(RRFormer).",
     )
     assert {"RWE", "RRFormer"} <= {m.name for m in rec.proposed}
+
+
+def test_a_verb_in_ing_ends_a_framed_task_on_the_left():
+    text = "it removes features responsible for spurious correlations enhancing novelty detection."
+    found = [text[s:e] for s, e, _ in framed_tasks(text)]
+    assert not any("enhancing" in f for f in found)
