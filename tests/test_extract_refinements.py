@@ -4,6 +4,7 @@ metrics that refer to a named one, and names a new method is built on."""
 
 from __future__ import annotations
 
+from kg.extract.metrics import metric_phrases
 from kg.extract.pipeline import extract
 from kg.extract.tasks import framed_tasks, listed_tasks
 from kg.model import Paper
@@ -409,3 +410,20 @@ def test_a_verb_in_ing_ends_a_framed_task_on_the_left():
     text = "it removes features responsible for spurious correlations enhancing novelty detection."
     found = [text[s:e] for s, e, _ in framed_tasks(text)]
     assert not any("enhancing" in f for f in found)
+
+
+def test_counting_heads_a_task_and_a_benchmark_acronym_stays_a_dataset():
+    rec = _record(
+        "Reef Counting",
+        "Object counting has shifted towards class-agnostic counting (CAC). We introduce the "
+        "Reef-Aware Counting (ReAC) benchmark.",
+    )
+    assert "CAC" not in {m.name for m in rec.methods}
+    assert "class-agnostic counting" in {t.name for t in rec.tasks}
+    assert "ReAC" in {d.name for d in rec.datasets}
+    assert "reef-aware counting" not in {t.name for t in rec.tasks}
+
+
+def test_a_measure_word_before_functions_is_no_metric():
+    text = "directed ray distance functions for 3d scene reconstruction"
+    assert metric_phrases(text) == []

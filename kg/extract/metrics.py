@@ -208,7 +208,7 @@ def metric_phrases(text: str) -> list[tuple[int, int]]:
         if w == "time" and toks[i - 1][2] not in _TIMED:
             continue
         start = toks[j][0]
-        if _NOUN_AFTER.match(text[he : he + 8]):
+        if _NOUN_AFTER.match(text[he : he + 12]):
             continue  # "score maps", "error bars": the measure only modifies a noun
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-/"):
             continue

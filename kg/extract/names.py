@@ -298,7 +298,7 @@ _TASK_HEADS = re.compile(
     r"parsing|tagging|extraction|reconstruction|completion|localization|forecasting|"
     r"disambiguation|(?<![a-z])tracking|"
     # "X-augmented generation" names the augmentation technique, not a generation task.
-    r"navigation|discovery|(?<!augmented\s)generation)$|^(?:natural\s+)?language\s+inference$|"
+    r"navigation|discovery|counting|(?<!augmented\s)generation)$|^(?:natural\s+)?language\s+inference$|"
     r"^(?:unsupervised\s+)?domain\s+adaptation$",
     re.I,
 )
@@ -488,7 +488,7 @@ _LIST_THEN_CUE = re.compile(
     r"(?:\s*(?:,|and|or|&)\s*(?:the\s+)?[A-Z0-9][\w\-+.]*(?:\s\d[\w.]*)?){1,6}"
     r"\s+(?:datasets?|benchmarks?|corpora|data\s+sets?)\b"
 )
-_CALLED_DATASET = re.compile(r"\)?\s*(?:dataset|benchmark|corpus|data\s+set)\b", re.I)
+CALLED_DATASET = re.compile(r"\)?\s*(?:dataset|benchmark|corpus|data\s+set)\b", re.I)
 _BASE = re.compile(r"^(.+?)[-_ ]?(?:\d+[kKmM]?|v\d+(?:\.\d+)?|\d{4}|[A-Z]{1,3})$")
 
 
@@ -867,12 +867,10 @@ def find_names(doc: Doc) -> Doc:
             text[max(0, ab.long.start_char - 40) : ab.long.start_char]
         ):
             kind = "task"  # "the problem of off-policy policy evaluation (OPPE)"
-        if (
-            kind is None
-            and _listed_task(ab.long.text)
-            and not _CALLED_DATASET.match(text, ab.short.end_char)  # "(ViComTe) dataset"
-        ):
+        if kind is None and _listed_task(ab.long.text):
             kind = "task"  # "semantic textual similarity (STS)", a task of the list
+        if kind == "task" and CALLED_DATASET.match(text, ab.short.end_char):
+            kind = "dataset"  # "the Prompt-Aware Counting (PrACo) benchmark"
         abbrev_kind[ab.short.text] = kind
         long_spans.append((ab.long.start_char, ab.long.end_char))
     for dm in _DEFINED_NOT_METHOD.finditer(text):
@@ -886,7 +884,7 @@ def find_names(doc: Doc) -> Doc:
             m.kind == "dataset"
             and m.text in abbrev_kind
             and abbrev_kind[m.text] != "dataset"
-            and not (abbrev_kind[m.text] is None and _CALLED_DATASET.match(text, m.end))
+            and not (abbrev_kind[m.text] is None and CALLED_DATASET.match(text, m.end))
         ):
             m.kind = "method"
     # Likewise one that the corpus defines as an established method ("SGD", "SVD"), unless the
@@ -897,7 +895,7 @@ def find_names(doc: Doc) -> Doc:
             m.kind == "dataset"
             and m.text in established
             and m.text not in abbrev_kind
-            and not _CALLED_DATASET.match(text, m.end)
+            and not CALLED_DATASET.match(text, m.end)
             and not _LIST_THEN_CUE.match(text, m.end)
             and not _LIST_BEFORE.search(text, max(0, m.start - 160), m.start)
         ):
