@@ -427,3 +427,12 @@ def test_counting_heads_a_task_and_a_benchmark_acronym_stays_a_dataset():
 def test_a_measure_word_before_functions_is_no_metric():
     text = "directed ray distance functions for 3d scene reconstruction"
     assert metric_phrases(text) == []
+
+
+def test_code_provided_in_supplementary_material_is_code_available():
+    rec = _record(
+        "Reef Matching", "ReefMatch aligns reefs. Code will be provided in supplementary material."
+    )
+    assert rec.code_available
+    rec = _record("Reef Matching", "ReefMatch aligns reefs. Proofs are provided in the appendix.")
+    assert not rec.code_available

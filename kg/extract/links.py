@@ -28,7 +28,7 @@ CODE_CUE = re.compile(
     r"models?\s+and\s+code|code\s+and\s+(?:models?|data(?:sets?)?|weights|checkpoints))\b"
     r"[^.]{0,80}?\b(?:is|are|will\s+be|has\s+been|have\s+been|be|being|made)\s+"
     r"(?:\w+\s+){0,2}?(?:publicly\s+|freely\s+|openly\s+)?"
-    r"(?:available|released|open[- ]?sourced?|accessible|public)\b"
+    r"(?:available|released|open[- ]?sourced?|accessible|public|provided|shared|published)\b"
     r"|\b(?:we|authors)\s+(?:will\s+)?(?:publicly\s+)?(?:release|open[- ]?source|share|publish|make|provide)\s+"
     r"(?:\w+\s+){0,3}?(?:source\s+)?(?:code|implementation|codebase)\b"
     r"|\b(?:code|implementation|codebase)\s+(?:is\s+)?(?:available|released)\s+(?:at|on|in|here)\b"
