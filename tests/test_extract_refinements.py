@@ -436,3 +436,12 @@ def test_code_provided_in_supplementary_material_is_code_available():
     assert rec.code_available
     rec = _record("Reef Matching", "ReefMatch aligns reefs. Proofs are provided in the appendix.")
     assert not rec.code_available
+
+
+def test_a_name_glued_to_the_next_word_by_a_comma_is_found():
+    rec = _record(
+        "Reef Retrieval",
+        "ReefNet beats the baselines by a large margin, e.g., 60.6% on ReefSet200,and 80.9% on "
+        "CoralSet.",
+    )
+    assert "ReefSet200" in {d.name for d in rec.datasets}

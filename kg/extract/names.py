@@ -29,8 +29,9 @@ from kg.names import name_key
 from kg.paths import data_file
 
 _WORD = re.compile(r"\S+")
-# A full stop between a word (two or more letters, ending lower-case) and a capital letter.
-_GLUED = re.compile(r"(?<=[A-Za-z][a-z])\.(?=[A-Z])")
+# A full stop between a word (two or more letters, ending lower-case) and a capital letter,
+# or a comma between a word and a letter ("on CUB200,and 80.9%"): a lost space.
+_GLUED = re.compile(r"(?<=[A-Za-z][a-z])\.(?=[A-Z])|(?<=[A-Za-z0-9]),(?=[A-Za-z])")
 _STRIP_LEAD = "([{\"'\u201c\u2018"
 _STRIP_TRAIL = ".,;:!?)]}\"'\u201d\u2019"
 _SUFFIX = re.compile(
@@ -419,7 +420,12 @@ def words(text: str) -> list[tuple[int, int, str]]:
             out.append((m.start(), m.end(), w))
             continue
         s, e = m.span()
-        if "." in w and "/" not in w and _GLUED.search(w) and not w.lower().startswith("www."):
+        if (
+            ("." in w or "," in w)
+            and "/" not in w
+            and _GLUED.search(w)
+            and not w.lower().startswith("www.")
+        ):
             cuts = [s, *(s + g.start() + 1 for g in _GLUED.finditer(w)), e]
             for a, b in zip(cuts, cuts[1:], strict=False):
                 _add_stripped(text, a, b, out)
