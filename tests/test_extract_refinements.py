@@ -445,3 +445,13 @@ def test_a_name_glued_to_the_next_word_by_a_comma_is_found():
         "80.9% on CoralSet.",
     )
     assert "ReefSet200" in {m.name for m in rec.datasets + rec.methods}
+
+
+def test_an_evaluation_cue_reaches_past_a_decimal_number():
+    rec = _record(
+        "Reef Gaze",
+        "ReefGaze yields state-of-the-art performance of 3.18 degrees on ReefCapture. It "
+        "improves results on Faster R-CNN and Cascade R-CNN by 3.0% and 0.9%, respectively.",
+    )
+    assert "ReefCapture" in {d.name for d in rec.datasets}
+    assert not {d.name for d in rec.datasets if "R-CNN" in d.name}

@@ -470,7 +470,7 @@ def classify_by_long(long: str) -> str | None:
 _EVAL_BEFORE = re.compile(
     r"(?:experiments?|evaluat\w*|results?|tested|test|benchmark\w*|accuracy|performance|"
     r"trained|fine-?tuned|state-of-the-art|sota|gains?|improvements?|scores?|validated|"
-    r"conducted|achiev\w*|outperform\w*)\b[^.;]{0,80}?\b(?:on|across|over|using|with|in)\s+"
+    r"conducted|achiev\w*|outperform\w*)\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:on|across|over|using|with|in)\s+"
     r"(?:the\s+|both\s+|several\s+|multiple\s+|\w+\s+(?:public\s+)?(?:datasets?|benchmarks?)\s*(?:,|:|\()?\s*)?"
     r"(?:(?-i:[A-Z0-9][\w\-+.'/]*)(?:\s\d[\w.]*)?,?\s+(?:and\s+|or\s+|&\s+)?)*$",
     re.I,
@@ -505,7 +505,8 @@ MODEL_FAMILIES = re.compile(
     r"mT5|BART|CLIP|BLIP|ViT|DeiT|Swin|ResNet|ResNeXt|VGG|Inception|EfficientNet|MobileNet|"
     r"DenseNet|ConvNeXt|YOLO|DETR|SAM|Gemini|Gemma|Claude|Mistral|Mixtral|Qwen|PaLM|Falcon|"
     r"OPT|BLOOM|Phi|DeepSeek|CodeLlama|StarCoder|Codex|Whisper|wav2vec|HuBERT|DALL|Imagen|"
-    r"Stable\s?Diffusion|U-Net|UNet|LSTM|GRU|Transformer|SimCLR|MoCo|BYOL|DINO|MAE)(?![a-z])"
+    r"Stable\s?Diffusion|U-Net|UNet|LSTM|GRU|Transformer|SimCLR|MoCo|BYOL|DINO|MAE|"
+    r"(?:Fast|Faster|Mask|Cascade)?\s?R-CNN)(?![a-z])"
 )
 
 
