@@ -455,3 +455,14 @@ def test_an_evaluation_cue_reaches_past_a_decimal_number():
     )
     assert "ReefCapture" in {d.name for d in rec.datasets}
     assert not {d.name for d in rec.datasets if "R-CNN" in d.name}
+
+
+def test_two_word_model_names_keep_their_first_word():
+    rec = _record(
+        "Reef Detection",
+        "ReefDet improves Faster R-CNN and Cascade R-CNN by 3.0% and 0.9%, respectively, "
+        "and edits images with Stable Diffusion.",
+    )
+    names = {m.name for m in rec.methods}
+    assert {"Faster R-CNN", "Cascade R-CNN", "Stable Diffusion"} <= names
+    assert "R-CNN" not in names
