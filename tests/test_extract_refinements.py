@@ -466,3 +466,15 @@ def test_two_word_model_names_keep_their_first_word():
     names = {m.name for m in rec.methods}
     assert {"Faster R-CNN", "Cascade R-CNN", "Stable Diffusion"} <= names
     assert "R-CNN" not in names
+
+
+def test_a_listed_name_never_spans_two_known_names():
+    rec = _record(
+        "Reef Segmentation",
+        "The experiments conducted on Pascal VOC Cityscapes and ADE20K demonstrate that it "
+        "works, as on NTU RGB+D 60 and NTU RGB+D 120 datasets.",
+    )
+    names = {d.name for d in rec.datasets}
+    assert {"Pascal VOC", "Cityscapes", "ADE20K"} <= names
+    assert "Pascal VOC Cityscapes" not in names
+    assert "NTU RGB+D 60" in names

@@ -279,22 +279,26 @@ def listed_datasets(
     Foo-10K.", [(3, 7)], 0)`` gives the span of "Foo-10K"."""
     found: list[tuple[int, int]] = []
     taken = set(spans)
+
+    def add(span: tuple[int, int]) -> None:
+        # Not over two known names ("Pascal VOC Cityscapes and ADE20K", where the commas were
+        # lost, must not give "VOC Cityscapes"); over one is fine ("NTU RGB+D 60").
+        if span not in taken and sum(a < span[1] and span[0] < b for a, b in spans) < 2:
+            found.append(span)
+            taken.add(span)
+
     for s0, e0 in sorted(spans):
         if s0 < title_end:
             continue
         e = e0
         while (m := _NEXT_IN_LIST.match(text, e)) and _listed_name_ok(m.group(1), text, m.start(1)):
-            if (m.start(1), m.end(1)) not in taken:
-                found.append(m.span(1))
-                taken.add(m.span(1))
+            add(m.span(1))
             e = m.end(1)
         s = s0
         while (m := _PREV_IN_LIST.search(text, max(title_end, s - 60), s)) and _listed_name_ok(
             m.group(1), text, m.start(1)
         ):
-            if (m.start(1), m.end(1)) not in taken:
-                found.append(m.span(1))
-                taken.add(m.span(1))
+            add(m.span(1))
             s = m.start(1)
     return found
 
