@@ -478,3 +478,14 @@ def test_a_listed_name_never_spans_two_known_names():
     assert {"Pascal VOC", "Cityscapes", "ADE20K"} <= names
     assert "Pascal VOC Cityscapes" not in names
     assert "NTU RGB+D 60" in names
+
+
+def test_a_verb_in_ing_is_not_a_task_modifier_but_a_participle_adjective_is():
+    rec = _record(
+        "Reef Prototypes",
+        "We propose an approach for making semantic segmentation interpretable, and study "
+        "moving object segmentation and referring segmentation.",
+    )
+    tasks = {t.name for t in rec.tasks}
+    assert "making semantic segmentation" not in tasks
+    assert {"moving object segmentation", "referring segmentation"} <= tasks

@@ -231,6 +231,8 @@ def task_phrases(text: str) -> list[tuple[int, int]]:
                 break
             if pw not in vocab and not _task_compound(pw, vocab) or lead_modifier(pw):
                 break
+            if pw.endswith("ing") and pw not in HEADS | _ING_ADJECTIVES and verb_form(pw, verbs):
+                break  # "for making semantic segmentation interpretable": a verb
             j -= 1
         start = toks[j][0]
         # Capitalised word right before: part of a name, not a task phrase.
@@ -240,6 +242,11 @@ def task_phrases(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# Participles that describe the object of a task ("moving object segmentation", "referring
+# segmentation").
+_ING_ADJECTIVES = frozenset(
+    "moving missing emerging evolving changing varying growing rising falling referring".split()
+)
 # Problem words outside HEADS that end a task phrase where the text frames it as a problem
 # ("information design", "legged locomotion", "clinical diagnosis", "line counting").
 _EXTRA_HEADS = {"design", "control", "inference", "analysis"}
