@@ -392,7 +392,7 @@ def framed_tasks(text: str) -> list[tuple[int, int, str]]:
                 break
             if not _plain(pw, verbs) and (pw.endswith("ing") or not lead_modifier(pw)):
                 break
-            if pw.endswith("ing") and pw not in HEADS and verb_form(pw, verbs):
+            if pw.endswith("ing") and pw not in HEADS | _ING_ADJECTIVES and verb_form(pw, verbs):
                 break  # "spurious correlations enhancing novelty detection": a verb
             j -= 1
         s0 = toks[j][0]  # where the frame is read
