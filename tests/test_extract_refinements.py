@@ -235,11 +235,13 @@ def test_a_third_person_verb_or_a_judging_word_is_not_part_of_a_metric_name():
     rec = _record(
         "Reef Parsing",
         "Fine-tuning ReefBERT further boosts parsing accuracy by 3.1 points, while other "
-        "codecs cause severe inference accuracy drops of 9%.",
+        "codecs cause severe inference accuracy drops of 9%. Attacks reach an alarming "
+        "average success rate of 90%.",
     )
     names = {m.name for m in rec.metrics}
     assert "parsing accuracy" in names
-    assert not {n for n in names if n.startswith(("boosts", "severe"))}
+    assert not {n for n in names if n.startswith(("boosts", "severe", "alarming"))}
+    assert "average success rate" in names
 
 
 def test_a_value_in_brackets_belongs_to_the_dataset_before_the_bracket():

@@ -127,7 +127,8 @@ small smaller large larger huge poor higher-order reliable leading greater lowes
 fixed constant arbitrary given certain fast faster slow slower linear exponential
 polynomial sublinear quadratic logarithmic optimal near-optimal minimax worst-case
 single half double mixed arithmetic computation numerical floating-point expected evaluation
-bit severe prohibitive elevated individual significant""".split()
+bit severe prohibitive elevated individual significant alarming surprising astonishing
+staggering outstanding striking unprecedented""".split()
 )
 
 # Verbs that change a measure, which "we ..." rarely starts ("X boosts parsing accuracy").
