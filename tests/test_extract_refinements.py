@@ -491,3 +491,16 @@ def test_a_verb_in_ing_is_not_a_task_modifier_but_a_participle_adjective_is():
     tasks = {t.name for t in rec.tasks}
     assert "making semantic segmentation" not in tasks
     assert {"moving object segmentation", "referring segmentation"} <= tasks
+
+
+def test_fixes_found_on_a_fresh_probe():
+    rec = _record(
+        "A Reef Baseline",
+        "This paper targets reef segmentation by building it on an off-the-shelf model, i.e., "
+        "CLIP. Benchmarking on one general face recognition (GFR) dataset LFW shows it works. "
+        "ReefRL boosts MATH accuracy by over 20%.",
+    )
+    assert "CLIP" not in {m.name for m in rec.proposed}
+    assert "GFR" not in {d.name for d in rec.datasets}
+    assert {"MATH", "LFW"} <= {d.name for d in rec.datasets}
+    assert "MATH accuracy" not in {m.name for m in rec.metrics}

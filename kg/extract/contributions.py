@@ -66,7 +66,7 @@ _CONTRIB = re.compile(
     r"refer\s+to\s+(?:it\s+|this\s+|them\s+)?as)(?:s|d|ed)?\b|"
     # "We tackle this inefficiency by introducing the Attention Word Embedding (AWE) model"
     r"\b(?:we|this\s+(?:paper|work))\b[^.;]{0,60}?\b(?:by|through)\s+(?:proposing|introducing|"
-    r"presenting|developing|designing|devising|building|constructing|creating)\b",
+    r"presenting|developing|designing|devising|constructing|creating)\b",
     re.I,
 )
 _NAMING = re.compile(

@@ -457,6 +457,9 @@ class GazetteerMatcher:
                 continue  # "In-Shop Clothes Retrieval dataset at Recall": a name's words
             if len(words) == 2 and words[1] == "scores" and not words[0].islower():
                 e = s + len(words[0])  # "FID scores" are values of the metric FID
+            lead = next((d.end for d in datasets if d.start == s and d.end < e), None)
+            if lead is not None:  # "boosts MATH accuracy": the dataset MATH, then the metric
+                s = lead + len(full[lead:e]) - len(full[lead:e].lstrip())
             doc._.mentions.append(Mention(s, e, full[s:e], "metric", "kg_metrics", 0.6))
         return doc
 

@@ -494,6 +494,16 @@ _LIST_THEN_CUE = re.compile(
     r"(?:\s*(?:,|and|or|&)\s*(?:the\s+)?[A-Z0-9][\w\-+.]*(?:\s\d[\w.]*)?){1,6}"
     r"\s+(?:datasets?|benchmarks?|corpora|data\s+sets?)\b"
 )
+
+
+def called_dataset(text: str, end: int) -> bool:
+    """The word after ``end`` calls what ends there a dataset ("(PrACo) benchmark"), and no name
+    follows that word ("the general face recognition (GFR) dataset LFW" names LFW)."""
+    m = CALLED_DATASET.match(text, end)
+    return m is not None and not _NAME_NEXT.match(text, m.end())
+
+
+_NAME_NEXT = re.compile(r"\s+(?:[A-Z][\w-]*[A-Z0-9]|[A-Z][a-z]+[A-Z])")
 CALLED_DATASET = re.compile(r"\)?\s*(?:dataset|benchmark|corpus|data\s+set)\b", re.I)
 _BASE = re.compile(r"^(.+?)[-_ ]?(?:\d+[kKmM]?|v\d+(?:\.\d+)?|\d{4}|[A-Z]{1,3})$")
 
@@ -876,7 +886,7 @@ def find_names(doc: Doc) -> Doc:
             kind = "task"  # "the problem of off-policy policy evaluation (OPPE)"
         if kind is None and _listed_task(ab.long.text):
             kind = "task"  # "semantic textual similarity (STS)", a task of the list
-        if kind == "task" and CALLED_DATASET.match(text, ab.short.end_char):
+        if kind == "task" and called_dataset(text, ab.short.end_char):
             kind = "dataset"  # "the Prompt-Aware Counting (PrACo) benchmark"
         abbrev_kind[ab.short.text] = kind
         long_spans.append((ab.long.start_char, ab.long.end_char))

@@ -39,7 +39,7 @@ from spacy.tokens import Doc
 
 from kg import gazetteer
 from kg.extract.doc import Mention, doc_text, is_name_shaped
-from kg.extract.names import CALLED_DATASET, paradigm_or
+from kg.extract.names import called_dataset, paradigm_or
 from kg.extract.words import PLURAL_NOUN, STOP, TASK_HEADS, WORD, lower_words, verb_words
 
 HEADS = {
@@ -554,7 +554,7 @@ def find_tasks(doc: Doc) -> Doc:
     for ab in doc._.abbreviations:
         long = ab.long.text
         kind = paradigm_or(ab, text)
-        if CALLED_DATASET.match(text, ab.short.end_char):
+        if called_dataset(text, ab.short.end_char):
             continue  # "the Prompt-Aware Counting (PrACo) benchmark" names data
         if kind == "paradigm" or (
             kind == "task" and not _NOUN_AFTER.match(text[ab.short.end_char + 1 :])
