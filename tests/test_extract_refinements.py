@@ -504,3 +504,12 @@ def test_fixes_found_on_a_fresh_probe():
     assert "GFR" not in {d.name for d in rec.datasets}
     assert {"MATH", "LFW"} <= {d.name for d in rec.datasets}
     assert "MATH accuracy" not in {m.name for m in rec.metrics}
+
+
+def test_our_acronym_defined_by_a_listed_task_name_is_still_a_method():
+    rec = _record(
+        "Reef Trading",
+        "Here we compare Q-Learning to our Recurrent Reinforcement Learning (RRL) algorithm. "
+        "RRL trades reefs.",
+    )
+    assert "RRL" in {m.name for m in rec.methods + rec.proposed}

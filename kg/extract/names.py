@@ -496,6 +496,9 @@ _LIST_THEN_CUE = re.compile(
 )
 
 
+_OUR_BEFORE = re.compile(r"\bour\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def called_dataset(text: str, end: int) -> bool:
     """The word after ``end`` calls what ends there a dataset ("(PrACo) benchmark"), and no name
     follows that word ("the general face recognition (GFR) dataset LFW" names LFW)."""
@@ -884,7 +887,12 @@ def find_names(doc: Doc) -> Doc:
             text[max(0, ab.long.start_char - 40) : ab.long.start_char]
         ):
             kind = "task"  # "the problem of off-policy policy evaluation (OPPE)"
-        if kind is None and _listed_task(ab.long.text):
+        if (
+            kind is None
+            and _listed_task(ab.long.text)
+            # not the paper's own: "our Recurrent Reinforcement Learning (RRL) algorithm"
+            and not _OUR_BEFORE.search(text, max(0, ab.long.start_char - 40), ab.long.start_char)
+        ):
             kind = "task"  # "semantic textual similarity (STS)", a task of the list
         if kind == "task" and called_dataset(text, ab.short.end_char):
             kind = "dataset"  # "the Prompt-Aware Counting (PrACo) benchmark"
