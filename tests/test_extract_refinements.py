@@ -513,3 +513,13 @@ def test_our_acronym_defined_by_a_listed_task_name_is_still_a_method():
         "RRL trades reefs.",
     )
     assert "RRL" in {m.name for m in rec.methods + rec.proposed}
+
+
+def test_accelerators_are_neither_methods_nor_datasets():
+    rec = _record(
+        "Pelee Reef",
+        "ReefNet runs at 125 FPS on NVIDIA TX2 and trains in a day on eight V100 GPUs or on a "
+        "GTX1080Ti.",
+    )
+    names = {m.name for m in rec.methods + rec.proposed + rec.datasets}
+    assert not names & {"TX2", "V100", "GTX1080Ti"}

@@ -359,6 +359,8 @@ def _acronym_letters(word: str, common: frozenset[str], ws: list[tuple[int, int,
     return any(caps in a for _, _, a in ws if len(a) > 2 and a.isupper() and a != word)
 
 
+# Accelerators ("GTX1080Ti", "RTX", "TX2", "V100", "TPUv2s"): hardware, not a method or data.
+_HARDWARE = re.compile(r"^(?:(?:GTX|RTX)-?\d{0,4}(?:Ti)?|TX[12]|[VAH]100|TPU(?:v\d)?s?)$")
 # Units of power, frequency, energy and size ("mW", "GHz", "kWh/month", "GB", "dB"): no names,
 # unless the text defines the letters as an acronym.
 _UNIT = re.compile(r"^(?:[kKMGTm]?(?:W|Wh|Hz|B|bps)|dB|dBm)(?:/[a-z]+)?$")
@@ -961,6 +963,7 @@ def find_names(doc: Doc) -> Doc:
             or "\\" in text[max(0, s - 1) : e]  # LaTeX ("\\hatB"), not a name
             or _generic_compound(w)
             or (_UNIT.match(w) and w not in longs)  # "Gromov-Wasserstein (GW)" stays
+            or _HARDWARE.match(w)
             or _plain_word(w, common, longs)
             or _acronym_letters(w, common, ws)
             or any(ls <= s and e <= le for ls, le in long_spans)
