@@ -523,3 +523,12 @@ def test_accelerators_are_neither_methods_nor_datasets():
     )
     names = {m.name for m in rec.methods + rec.proposed + rec.datasets}
     assert not names & {"TX2", "V100", "GTX1080Ti"}
+
+
+def test_a_task_list_acronym_the_paper_defines_as_its_own_method_is_no_task():
+    rec = _record(
+        "Reef Regularization",
+        "Our ReefNet has two parts, the tangent adversarial regularization (TAR) and the "
+        "normal adversarial regularization (NAR). In TAR, VAT is applied along the manifold.",
+    )
+    assert "TAR" not in {t.name for t in rec.tasks}

@@ -914,6 +914,15 @@ def find_names(doc: Doc) -> Doc:
             and not (abbrev_kind[m.text] is None and CALLED_DATASET.match(text, m.end))
         ):
             m.kind = "method"
+        # Likewise a task list's acronym that the paper defines as a method of its own
+        # ("the tangent adversarial regularization (TAR)" is not the TAR task).
+        elif (
+            m.kind == "task"
+            and m.extractor == "kg_gazetteer"
+            and m.text in abbrev_kind
+            and abbrev_kind[m.text] is None
+        ):
+            m.kind = "method"
     # Likewise one that the corpus defines as an established method ("SGD", "SVD"), unless the
     # text calls it a dataset ("the SGD dataset", "datasets such as SGD and MultiWOZ").
     established = method_acronyms()
