@@ -128,7 +128,7 @@ def test_name_shapes():
         assert is_name_shaped(w), w
     for w in ("3DETR", "4DGen", "2D-TAN", "3DGS"):
         assert is_name_shaped(w), w
-    for w in ("The", "Self-Supervised", "state-of-the-art", "e.g.", "3D", "6DoF", "70B", "2D-3D"):
+    for w in ("The", "Self-Supervised", "e.g.", "3D", "6DoF", "70B", "2D-3D", "3D-Reconstruction"):
         assert not is_name_shaped(w), w
 
 

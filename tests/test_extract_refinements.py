@@ -236,11 +236,11 @@ def test_a_third_person_verb_or_a_judging_word_is_not_part_of_a_metric_name():
         "Reef Parsing",
         "Fine-tuning ReefBERT further boosts parsing accuracy by 3.1 points, while other "
         "codecs cause severe inference accuracy drops of 9%. Attacks reach an alarming "
-        "average success rate of 90%.",
+        "average success rate of 90% at a negligible runtime overhead of 2%.",
     )
     names = {m.name for m in rec.metrics}
     assert "parsing accuracy" in names
-    assert not {n for n in names if n.startswith(("boosts", "severe", "alarming"))}
+    assert not {n for n in names if n.startswith(("boosts", "severe", "alarming", "negligible"))}
     assert "average success rate" in names
 
 

@@ -148,7 +148,8 @@ _NAME = re.compile(
       | [A-Za-z]+[A-Z0-9]*(?:[-+/.][A-Za-z0-9]+)+[+]*  # GPT-4o, ResNet-50, Meta-DMoE, DeiT-T/S/B
       | [A-Z][A-Za-z0-9]*\+\+?              # GCoNet+, MiniWoB++
       | [A-Z][A-Za-z0-9]*['\u2019]\d{2}       # NEVIS'22, COCO'14
-      | \d+D-?(?![Oo]F)[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*  # 3DDG, 4DGen, 2D-TAN; not 6DoF
+      | \d+D(?![Oo]F)[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*  # 3DDG, 4DGen; not 6DoF
+      | \d+D-(?=[A-Za-z0-9]*[A-Z0-9][a-z0-9]*[A-Z0-9])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*  # 2D-TAN
     )$""",
     re.X,
 )

@@ -128,7 +128,7 @@ fixed constant arbitrary given certain fast faster slow slower linear exponentia
 polynomial sublinear quadratic logarithmic optimal near-optimal minimax worst-case
 single half double mixed arithmetic computation numerical floating-point expected evaluation
 bit severe prohibitive elevated individual significant alarming surprising astonishing
-staggering outstanding striking unprecedented""".split()
+staggering outstanding striking unprecedented negligible""".split()
 )
 
 # Verbs that change a measure, which "we ..." rarely starts ("X boosts parsing accuracy").
