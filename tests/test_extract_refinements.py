@@ -532,3 +532,13 @@ def test_a_task_list_acronym_the_paper_defines_as_its_own_method_is_no_task():
         "normal adversarial regularization (NAR). In TAR, VAT is applied along the manifold.",
     )
     assert "TAR" not in {t.name for t in rec.tasks}
+
+
+def test_association_and_building_are_ordinary_words_of_methods_and_tasks():
+    rec = _record(
+        "Reef Association",
+        "We propose an unsupervised graph association (UGA) framework for reef tracklets. "
+        "Experiments on three building instance segmentation datasets show that UGA works.",
+    )
+    assert "UGA" in {m.name for m in rec.proposed}
+    assert "building instance segmentation" in {t.name for t in rec.tasks}

@@ -642,7 +642,6 @@ _NON_METHOD_HEADS = {
     # bodies ("World Health Organization (WHO)")
     "organization",
     "organisation",
-    "association",
     "institute",
     "agency",
     "university",

@@ -243,9 +243,10 @@ def task_phrases(text: str) -> list[tuple[int, int]]:
 
 
 # Participles that describe the object of a task ("moving object segmentation", "referring
-# segmentation").
+# segmentation") and nouns in -ing ("building segmentation").
 _ING_ADJECTIVES = frozenset(
-    "moving missing emerging evolving changing varying growing rising falling referring".split()
+    "moving missing emerging evolving changing varying growing rising falling referring "
+    "building clothing housing".split()
 )
 # Problem words outside HEADS that end a task phrase where the text frames it as a problem
 # ("information design", "legged locomotion", "clinical diagnosis", "line counting").
