@@ -399,6 +399,7 @@ def _task_keys() -> frozenset[str]:
 
 
 def _listed_task(long: str) -> bool:
+    """``long`` is a task name of the gazetteer (and no established method)."""
     return name_key(long) in _task_keys()
 
 
@@ -498,7 +499,10 @@ _LIST_THEN_CUE = re.compile(
 )
 
 
+# "our Recurrent Reinforcement Learning (RRL) algorithm": the paper's own, before a long form.
 _OUR_BEFORE = re.compile(r"\bour\s+(?:[\w-]+\s+){0,2}$", re.I)
+CALLED_DATASET = re.compile(r"\)?\s*(?:dataset|benchmark|corpus|data\s+set)\b", re.I)
+_NAME_NEXT = re.compile(r"\s+(?:[A-Z][\w-]*[A-Z0-9]|[A-Z][a-z]+[A-Z])")
 
 
 def called_dataset(text: str, end: int) -> bool:
@@ -508,8 +512,6 @@ def called_dataset(text: str, end: int) -> bool:
     return m is not None and not _NAME_NEXT.match(text, m.end())
 
 
-_NAME_NEXT = re.compile(r"\s+(?:[A-Z][\w-]*[A-Z0-9]|[A-Z][a-z]+[A-Z])")
-CALLED_DATASET = re.compile(r"\)?\s*(?:dataset|benchmark|corpus|data\s+set)\b", re.I)
 _BASE = re.compile(r"^(.+?)[-_ ]?(?:\d+[kKmM]?|v\d+(?:\.\d+)?|\d{4}|[A-Z]{1,3})$")
 
 
