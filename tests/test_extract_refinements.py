@@ -542,3 +542,13 @@ def test_association_and_building_are_ordinary_words_of_methods_and_tasks():
     )
     assert "UGA" in {m.name for m in rec.proposed}
     assert "building instance segmentation" in {t.name for t in rec.tasks}
+
+
+def test_counted_units_and_model_level_modifiers():
+    rec = _record(
+        "Reef Quantization",
+        "We achieve 2.8x and 2.1x reduction in MAC operations on ResNet-20. Experiments show "
+        "that our DNN obtains GoogLeNet-level accuracy on classification.",
+    )
+    assert "MAC" not in {d.name for d in rec.datasets}
+    assert not {m.name for m in rec.metrics if "GoogLeNet" in m.name}

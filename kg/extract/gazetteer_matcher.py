@@ -457,6 +457,12 @@ class GazetteerMatcher:
                 continue  # "In-Shop Clothes Retrieval dataset at Recall": a name's words
             if len(words) == 2 and words[1] == "scores" and not words[0].islower():
                 e = s + len(words[0])  # "FID scores" are values of the metric FID
+            if (
+                len(words) > 1
+                and words[0].endswith(("-level", "-like"))
+                and words[0][1:] != words[0][1:].lower()
+            ):
+                s += len(words[0]) + 1  # "GoogLeNet-level accuracy": accuracy, at a model's level
             lead = next((d.end for d in datasets if d.start == s and d.end < e), None)
             if lead is not None:  # "boosts MATH accuracy": the dataset MATH, then the metric
                 s = lead + len(full[lead:e]) - len(full[lead:e].lstrip())

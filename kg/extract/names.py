@@ -499,6 +499,8 @@ _LIST_THEN_CUE = re.compile(
 )
 
 
+# Nouns after a name that make it a unit of what is counted ("MAC operations", "FP32 units").
+_COUNTED_UNITS = frozenset("operations ops units cycles instructions gates".split())
 # "our Recurrent Reinforcement Learning (RRL) algorithm": the paper's own, before a long form.
 _OUR_BEFORE = re.compile(r"\bour\s+(?:[\w-]+\s+){0,2}$", re.I)
 CALLED_DATASET = re.compile(r"\)?\s*(?:dataset|benchmark|corpus|data\s+set)\b", re.I)
@@ -538,8 +540,8 @@ def looks_like_dataset(
     text: str, start: int, next_word: str, name: str, known: frozenset[str]
 ) -> bool:
     """Context and shape cues that a name is a dataset / benchmark, not a method."""
-    if MODEL_FAMILIES.match(name):
-        return False
+    if MODEL_FAMILIES.match(name) or next_word in _COUNTED_UNITS:
+        return False  # "evaluated on GPT-4"; "2.8x fewer MAC operations"
     if next_word in DATASET_CUES:
         return True
     # "LiTS liver tumor dataset": a cue word within three lower-case words after the name.
