@@ -231,7 +231,7 @@ def task_phrases(text: str) -> list[tuple[int, int]]:
                 break
             if pw not in vocab and not _task_compound(pw, vocab) or lead_modifier(pw):
                 break
-            if pw.endswith("ing") and pw not in HEADS | _ING_ADJECTIVES and verb_form(pw, verbs):
+            if _ing_verb(pw, verbs):
                 break  # "for making semantic segmentation interpretable": a verb
             j -= 1
         start = toks[j][0]
@@ -248,6 +248,15 @@ _ING_ADJECTIVES = frozenset(
     "moving missing emerging evolving changing varying growing rising falling referring "
     "building clothing housing".split()
 )
+_NOT_ING_VERBS = frozenset(HEADS) | _ING_ADJECTIVES
+
+
+def _ing_verb(word: str, verbs: frozenset[str]) -> bool:
+    """An inflected verb in -ing ("making", "enhancing"), not a task head ("tracking") nor a
+    participle or noun of ``_ING_ADJECTIVES`` ("moving", "building")."""
+    return word.endswith("ing") and word not in _NOT_ING_VERBS and verb_form(word, verbs)
+
+
 # Problem words outside HEADS that end a task phrase where the text frames it as a problem
 # ("information design", "legged locomotion", "clinical diagnosis", "line counting").
 _EXTRA_HEADS = {"design", "control", "inference", "analysis"}
@@ -393,7 +402,7 @@ def framed_tasks(text: str) -> list[tuple[int, int, str]]:
                 break
             if not _plain(pw, verbs) and (pw.endswith("ing") or not lead_modifier(pw)):
                 break
-            if pw.endswith("ing") and pw not in HEADS | _ING_ADJECTIVES and verb_form(pw, verbs):
+            if _ing_verb(pw, verbs):
                 break  # "spurious correlations enhancing novelty detection": a verb
             j -= 1
         s0 = toks[j][0]  # where the frame is read
