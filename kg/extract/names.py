@@ -580,19 +580,32 @@ _PROPOSE_IN_SENT = re.compile(
 )
 
 
+_MINOR_WORDS = frozenset("a an and for in of on or the to with".split())
+
+
 def paradigm_or(ab, text: str) -> str | None:  # type: ignore[no-untyped-def]
     """classify_by_long, but a "learning" long form that the sentence proposes, or that is
-    followed by "method"/"framework", is a method ("MCL method is proposed")."""
+    followed by "method"/"framework", is a method ("MCL method is proposed"); and so is a
+    problem-named one that is both ("we devise a joint Caption Grounding and Generation (CGG)
+    framework": the acronym names the framework, not the problem)."""
     kind = classify_by_long(ab.long.text)
-    if kind != "paradigm":
+    if kind not in ("paradigm", "task"):
         return kind
     after = text[ab.short.end_char : ab.short.end_char + 20]
     start = max(0, text.rfind(". ", 0, ab.short.start_char))
     end = text.find(". ", ab.short.end_char)
     sentence = text[start : end if end > 0 else len(text)]
-    if _METHOD_NOUN_AFTER.match(after) or _PROPOSE_IN_SENT.search(sentence):
-        return None
-    return "paradigm"
+    method_noun = _METHOD_NOUN_AFTER.match(after)
+    proposing = _PROPOSE_IN_SENT.search(sentence)
+    if kind == "paradigm":
+        return None if method_noun or proposing else kind
+    # Spelled like a name (Title Case, or a mixed-case acronym: "semantically-guided depth
+    # estimation (SGDepth) method"), not like the problem ("a presentation attack detection
+    # (PAD) method" is a method for PAD).
+    named = not ab.short.text.isupper() or all(
+        w[:1].isupper() for w in ab.long.text.split() if w not in _MINOR_WORDS
+    )
+    return None if method_noun and proposing and named else kind
 
 
 # Heads of long forms that name no method: data, modalities, quantities, properties, settings

@@ -1,0 +1,22 @@
+"""Refinements found by reading the records of unlabelled abstracts (the seed file and random
+corpus abstracts), each tested on sentences written for the test."""
+
+from __future__ import annotations
+
+from kg.extract.pipeline import extract
+from kg.model import Paper
+
+
+def _record(title: str, abstract: str):  # type: ignore[no-untyped-def]
+    return next(extract([Paper("p1", title, abstract)]))
+
+
+def test_a_problem_named_acronym_of_a_proposed_framework_is_the_method():
+    rec = _record(
+        "Reef Captions",
+        "We devise a joint Reef Grounding and Generation (RGG) framework for coral images. "
+        "We also propose a fast coral bleaching detection (CBD) method. RGG is accurate.",
+    )
+    assert "RGG" in {m.name for m in rec.proposed}
+    # Spelled like the problem, the acronym names the problem, not the method.
+    assert "CBD" not in {m.name for m in rec.proposed + rec.methods}
