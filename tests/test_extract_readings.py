@@ -20,3 +20,15 @@ def test_a_problem_named_acronym_of_a_proposed_framework_is_the_method():
     assert "RGG" in {m.name for m in rec.proposed}
     # Spelled like the problem, the acronym names the problem, not the method.
     assert "CBD" not in {m.name for m in rec.proposed + rec.methods}
+
+
+def test_a_named_part_the_method_relies_on_is_used_not_proposed():
+    rec = _record(
+        "T-Reef: Coral Learning",
+        "We propose T-Reef, a method for reef data. Our approach, T-Reef, relies on a Joint "
+        "Coral Predictive Architecture (JCPA) and is akin to masking. It adds the Coral "
+        "Attention Module (CAM) to it.",
+    )
+    proposed = {m.name for m in rec.proposed}
+    assert "JCPA" not in proposed
+    assert {"T-Reef", "CAM"} <= proposed

@@ -699,10 +699,12 @@ def _propose_parts(doc: Doc, mentions: list[Mention], proposed_names: set[str]) 
             continue
         s0 = max(text.rfind(". ", 0, ab.long.start_char), title_end)
         s1 = text.find(". ", ab.short.end_char)
-        if _EXTERNAL.search(text[s0 : s1 if s1 > 0 else len(text)]) or re.search(
-            r"\bwith\s+(?:a|an|the)\s+$", text[s0 : ab.long.start_char]
+        if (
+            _EXTERNAL.search(text[s0 : s1 if s1 > 0 else len(text)])
+            or re.search(r"\bwith\s+(?:a|an|the)\s+$", text[s0 : ab.long.start_char])
+            or _USING_BEFORE.search(text[max(s0, ab.long.start_char - 40) : ab.long.start_char])
         ):
-            continue  # "... with a Gaussian Mixture Model (GMM)": used
+            continue  # "... with a Gaussian Mixture Model (GMM)", "relies on a ...": used
         for m in hits:
             m.proposed = True
             m.long = m.long or long
@@ -745,7 +747,7 @@ _DIRECT_OBJECT = re.compile(
 # Narrower than _USED_BEFORE: "the concept of Sub-Pseudo Label (SPL)" is still introduced.
 _USING_BEFORE = re.compile(
     r"\b(?:using|use|uses|via|from|upon|than|like|leverag\w+|adopt\w*|employ\w*|utili[sz]\w+|"
-    r"applying|based\s+on|(?:formulation|version|variant|extension|generali[sz]ation|"
+    r"applying|based\s+on|rel(?:y|ies|ying)\s+on|buil(?:t|ds?|ding)\s+on|(?:formulation|version|variant|extension|generali[sz]ation|"
     r"improvement|modification)\s+of)\s+(?:the\s+|a\s+|an\s+)?(?-i:[a-z][\w-]*\s+){0,2}$",
     re.I,
 )
