@@ -32,3 +32,16 @@ def test_a_named_part_the_method_relies_on_is_used_not_proposed():
     proposed = {m.name for m in rec.proposed}
     assert "JCPA" not in proposed
     assert {"T-Reef", "CAM"} <= proposed
+
+
+def test_an_acronym_defined_for_short():
+    rec = _record(
+        "Reef Teaching",
+        "We call this problem \\textit{g-reefability}, or gRF for short. We propose a coral "
+        "counting network (CCN for short). We name our method as ``learning to teach with "
+        "dynamic reef functions'' (L2T-DRF for short).",
+    )
+    assert "g-reefability" not in {m.name for m in rec.proposed}
+    assert {"CCN", "L2T-DRF"} <= {m.name for m in rec.proposed}
+    ccn = next(m for m in rec.proposed if m.name == "CCN")
+    assert ccn.long == "coral counting network"

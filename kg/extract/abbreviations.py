@@ -1,9 +1,10 @@
 """Acronym / long-form pairs, after Schwartz & Hearst (2003), "A simple algorithm for identifying
 abbreviation definitions in biomedical text" (PSB 2003).
 
-For every ``long form (SF)`` (and ``SF (long form)``) the short form's characters are matched
-right to left against the words before the bracket; the first character of the short form must
-start a word. Pure helpers (:func:`find_long_form`) are testable alone.
+For every ``long form (SF)`` (and ``SF (long form)``, ``long form, or SF for short``) the short
+form's characters are matched right to left against the words before the bracket; the first
+character of the short form must start a word. Pure helpers (:func:`find_long_form`) are
+testable alone.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from spacy.tokens import Doc
 from kg.extract.doc import Abbreviation, doc_text, sentence_bounds
 
 _PAREN = re.compile(r"\(([^()]{1,20})\)")
+# "Leave-One-Out K-Nearest-Neighbor, or LOOK for short", "module (FLGC for short)".
+_FOR_SHORT = re.compile(r"(?:,\s*or\s+|\s+or\s+|\s*\()([A-Za-z0-9][\w\-]{1,11})\s+for\s+short\b")
 
 
 def is_short_form(text: str) -> bool:
@@ -67,12 +70,14 @@ def find_long_form(short: str, before: str) -> int | None:
 @Language.component("kg_abbreviations")
 def find_abbreviations(doc: Doc) -> Doc:
     text = doc_text(doc)
-    for m in _PAREN.finditer(text):
-        inner = m.group(1).strip()
+    cands = [(m.start(), m.start(1), m.group(1).strip()) for m in _PAREN.finditer(text)]
+    if "for short" in text:
+        cands += [(m.start(), m.start(1), m.group(1)) for m in _FOR_SHORT.finditer(text)]
+    for before_end, short_start, inner in cands:
         if not is_short_form(inner):
             continue
-        sent_start = sentence_bounds(doc, m.start())[0]
-        before = text[sent_start : m.start()]
+        sent_start = sentence_bounds(doc, before_end)[0]
+        before = text[sent_start:before_end]
         rel = find_long_form(inner, before)
         if rel is None and any(c.isdigit() for c in inner):
             # "NEVIS'22", "GPT3": the digits are a version, not letters of the long form.
@@ -82,7 +87,7 @@ def find_abbreviations(doc: Doc) -> Doc:
         long_start = sent_start + rel
         long_end = sent_start + len(before.rstrip())
         long_span = doc.char_span(long_start, long_end, alignment_mode="expand")
-        short_span = doc.char_span(m.start(1), m.start(1) + len(inner), alignment_mode="expand")
+        short_span = doc.char_span(short_start, short_start + len(inner), alignment_mode="expand")
         if long_span is not None and short_span is not None:
             doc._.abbreviations.append(Abbreviation(short=short_span, long=long_span))
     return doc

@@ -928,7 +928,8 @@ def _chosen_after(
         if _NAMING.search(lead) or _OUR.search(lead):
             chosen.append(m)
         elif not chosen and m.start - after < 160:
-            if _USED_BEFORE.search(lead):
+            # "as a backbone X" is used; "We name our method as ``learning to ...''" names it.
+            if _USED_BEFORE.search(lead) and not text.startswith(_OPEN_QUOTES, at):
                 continue
             if whole_word_spans(background, m.text):
                 continue  # "Unlike methods using GANs, we propose a novel GAN framework"
@@ -942,6 +943,7 @@ def _chosen_after(
     return chosen
 
 
+_OPEN_QUOTES = ("``", '"', "\u201c", "'", "\u2018")
 _BUILT_ON = re.compile(r"-(?:based|like|style|inspired|driven|guided|powered)\b", re.I)
 
 # "we propose to exploit / use / leverage X": the paper uses X, it does not introduce it.
