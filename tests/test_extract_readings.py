@@ -45,3 +45,15 @@ def test_an_acronym_defined_for_short():
     assert {"CCN", "L2T-DRF"} <= {m.name for m in rec.proposed}
     ccn = next(m for m in rec.proposed if m.name == "CCN")
     assert ccn.long == "coral counting network"
+
+
+def test_a_quantifier_does_not_open_a_task_name():
+    rec = _record(
+        "Coral Reefs",
+        "Transformers help numerous natural language processing tasks. We train on multiple "
+        "self-supervised tasks and evaluate on multiple object tracking.",
+    )
+    tasks = {t.name for t in rec.tasks}
+    assert "natural language processing" in tasks
+    assert "multiple object tracking" in tasks  # a task of the list keeps its first word
+    assert not {t for t in tasks if t.startswith(("numerous", "multiple self"))}

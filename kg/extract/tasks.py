@@ -39,7 +39,7 @@ from spacy.tokens import Doc
 
 from kg import gazetteer
 from kg.extract.doc import Mention, doc_text, is_name_shaped
-from kg.extract.names import called_dataset, paradigm_or
+from kg.extract.names import _listed_task, called_dataset, paradigm_or
 from kg.extract.words import PLURAL_NOUN, STOP, TASK_HEADS, WORD, lower_words, verb_words
 
 HEADS = {
@@ -560,6 +560,7 @@ def find_tasks(doc: Doc) -> Doc:
             and not _NOT_FRAME.search(text[max(0, m.start - 40) : m.start])
         )
     ]
+    _drop_quantifiers(doc._.mentions)
     # An acronym whose long form names a problem ("Video Temporal Grounding (VTG)").
     for ab in doc._.abbreviations:
         long = ab.long.text
@@ -573,6 +574,27 @@ def find_tasks(doc: Doc) -> Doc:
                 Mention(ab.long.start_char, ab.long.end_char, long, "task", "kg_tasks.long", 0.6)
             )
     return doc
+
+
+# Words that say how many tasks, not which: "numerous natural language processing tasks".
+_QUANTIFIERS = frozenset("numerous various several many diverse multiple few some".split())
+
+
+def _drop_quantifiers(mentions: list[Mention]) -> None:
+    """A task phrase of these rules that opens with a quantifier loses it ("multiple medical
+    image segmentation" -> "medical image segmentation"), unless the list knows the whole
+    phrase ("multiple object tracking"); one that is then a lone modifier ("multiple
+    self-supervised") is dropped."""
+    for m in list(mentions):
+        if m.kind != "task" or not m.extractor.startswith("kg_tasks") or "title" in m.extractor:
+            continue  # a title's "Multiple Structured-Instance Learning" is a name
+        first, _, rest = m.text.partition(" ")
+        if first.lower() not in _QUANTIFIERS or not rest or _listed_task(m.text):
+            continue
+        if " " not in rest and rest.lower() not in HEADS:
+            mentions.remove(m)
+            continue
+        m.start, m.text = m.start + len(first) + 1, rest
 
 
 # Broad frames that present lower-case phrases as tasks, wherever the head word: a list
