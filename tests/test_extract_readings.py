@@ -57,3 +57,13 @@ def test_a_quantifier_does_not_open_a_task_name():
     assert "natural language processing" in tasks
     assert "multiple object tracking" in tasks  # a task of the list keeps its first word
     assert not {t for t in tasks if t.startswith(("numerous", "multiple self"))}
+
+
+def test_a_title_task_is_the_object_of_the_titles_verb_and_not_what_it_goes_beyond():
+    rec = _record(
+        "Coral Debate Helps Reef-to-Ocean Generalization",
+        "We study reefs.",
+    )
+    assert {t.name.lower() for t in rec.tasks} == {"reef-to-ocean generalization"}
+    rec = _record("Beyond Coral Image Retrieval: Captions for Reefs", "We study reefs.")
+    assert {t.name.lower() for t in rec.tasks} == {"coral image retrieval"}

@@ -452,6 +452,12 @@ _TITLE_SPLIT = re.compile(
 _MEANS = re.compile(r"via|by|using|with|through|from|as|into")
 
 
+# Words that open a title piece without being part of its task: "Beyond Self-Supervision".
+_TITLE_LEADS = frozenset(("beyond", "towards", "toward"))
+# Verbs of claim titles that the corpus seldom writes after "we": "Debate Helps ...".
+_TITLE_VERBS = frozenset("helps meets matters becomes boosts beats".split())
+
+
 def title_tasks(title: str) -> list[tuple[int, int]]:
     """Offsets of task phrases in a title: a piece between separators ("for", "via", "by",
     ":") made of two to five plain words that ends in a problem head
@@ -478,8 +484,21 @@ def title_tasks(title: str) -> list[tuple[int, int]]:
             low = raw.lower()
             if not _plain(low, verbs) or (is_name_shaped(raw) and not re.fullmatch(r"\d[dD]", raw)):
                 break
+            if (
+                k < len(words)
+                and low[-1:] == "s"
+                and (
+                    low[:-1] in verbs
+                    or (low[-2:] == "es" and low[:-2] in verbs)
+                    or _VERB_S.search(low)
+                    or low in _TITLE_VERBS
+                )
+            ):
+                break  # "Debate Helps Weak-to-Strong Generalization": the object of a verb
             k -= 1
-        while k < len(words) and lead_modifier(words[k][2].lower()):
+        while k < len(words) and (
+            lead_modifier(words[k][2].lower()) or words[k][2].lower() in _TITLE_LEADS
+        ):
             k += 1  # "Enhancing Visual Continual Learning", "Language-Guided Dense Prediction"
         run = words[k:]
         if not 2 <= len(run) <= 5:
