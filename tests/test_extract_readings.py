@@ -67,3 +67,35 @@ def test_a_title_task_is_the_object_of_the_titles_verb_and_not_what_it_goes_beyo
     assert {t.name.lower() for t in rec.tasks} == {"reef-to-ocean generalization"}
     rec = _record("Beyond Coral Image Retrieval: Captions for Reefs", "We study reefs.")
     assert {t.name.lower() for t in rec.tasks} == {"coral image retrieval"}
+
+
+def test_a_title_phrase_that_spells_the_abstracts_acronym_is_its_long_form():
+    rec = _record(
+        "Reef Counting with Multi-Granularity Coral Fusion Networks",
+        "Corals are hard to count. We introduce MGCoFN, which fuses coral views, and compare "
+        "it with ResNet-101. MGCoFN counts corals well.",
+    )
+    proposed = {m.name: m for m in rec.proposed}
+    assert set(proposed) == {"MGCoFN"}
+    assert proposed["MGCoFN"].long == "Multi-Granularity Coral Fusion Networks"
+
+
+def test_an_apposition_that_spells_the_name_is_its_long_form():
+    rec = _record(
+        "Shared Reefs",
+        "We propose M3CoR, a Multimodal Mixup Coral Representation approach to reef data. "
+        "M3CoR is accurate.",
+    )
+    proposed = {m.name: m for m in rec.proposed}
+    assert set(proposed) == {"M3CoR"}
+    assert proposed["M3CoR"].long == "Multimodal Mixup Coral Representation"
+
+
+def test_spelling_needs_the_initials_in_order_from_first_to_last():
+    from kg.extract.contributions import _spells
+
+    assert _spells("Multimodal Mixup Contrastive Learning", "M3CoL")
+    assert _spells("Harmonic Networks", "H-Nets")
+    assert not _spells("LSTM Pose Machines", "LSTM")
+    assert not _spells("R3 Adversarial Network", "ResNet-101")
+    assert not _spells("Pixel-Grounded Prototypical Part Networks", "ProtoPNet")

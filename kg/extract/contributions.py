@@ -341,12 +341,55 @@ def _propose_title_phrases(
     for s0, s1 in title_proposals(title, [x.text for x in sents], flags):
         phrase = text[s0:s1]
         acronym = _acronym_of(phrase.split())
-        named = [m for m in mentions if m.text in (acronym, acronym + "s") and m.start > s1]
-        if named:  # the title spells out the acronym the abstract uses ("DCCF")
+        # An acronym the abstract defines otherwise, or a known name, is another method.
+        defined = {ab.short.text for ab in doc._.abbreviations}
+        named = [
+            m
+            for m in mentions
+            if m.start > s1
+            and (
+                m.text in (acronym, acronym + "s")
+                or (
+                    m.kind == "method"
+                    and m.extractor not in _KNOWN_EXTRACTORS
+                    and m.text not in defined
+                    and m.text.lower() not in method_lexicon_keys()
+                    and _spells(phrase, m.text)
+                )
+            )
+        ]
+        if named:  # the title spells out the acronym the abstract uses ("DCCF", "M3CoL")
             for m in named:
                 m.long = m.long or phrase
+                m.proposed = True
+                proposed_names.add(m.text)
+            # Names inside the phrase ("... Relation Networks") are words of its name.
+            mentions[:] = [
+                m for m in mentions if not (s0 <= m.start and m.end <= s1 and m.kind == "method")
+            ]
             continue
         _propose_title_phrase(doc, mentions, s0, s1, proposed_names)
+
+
+_MINOR = frozenset("a an and for in of on or the to with".split())
+
+
+def _spells(phrase: str, short: str) -> bool:
+    """``phrase`` spells out the acronym ``short``: the acronym's capitals are initials of the
+    phrase's words, in order, from the first word's to the last's ("M3CoL" and "Multimodal
+    Mixup Contrastive Learning", "H-Nets" and "Harmonic Networks"; not "LSTM" and "LSTM Pose
+    Machines")."""
+    caps = [c.lower() for c in short if c.isupper()]
+    initials = [w[0].lower() for w in re.split(r"[\s-]+", phrase) if w and w not in _MINOR]
+    if (
+        len(caps) < len(initials) - 1  # one word may go unspelled
+        or len(caps) < min(3, len(initials))
+        or caps[0] != initials[0]
+        or caps[-1] != initials[-1]
+    ):
+        return False
+    rest = iter(initials[1:-1])
+    return all(c in rest for c in caps[1:-1])
 
 
 def _propose_title_acronyms(doc: Doc, mentions: list[Mention], proposed_names: set[str]) -> None:
@@ -501,7 +544,15 @@ def _chosen_in_contribution(
     if _USE_INFINITIVE.match(text, after):  # "we propose to exploit X": X is used
         chosen = [m for m in chosen if _names_it(text, m, after, long_start)]
     for s0, s1 in _titled_names(text, after, sent.end_char):
-        if not any(s0 < m.end and m.start < s1 for m in mentions):
+        # "We propose M3CoL, a Multimodal Mixup Contrastive Learning approach": the long form.
+        spelled = [
+            m
+            for m in in_sent
+            if _SPELLED_GAP.fullmatch(text, m.end, s0) and _spells(text[s0:s1], m.text)
+        ]
+        for m in spelled:
+            m.long = m.long or text[s0:s1]
+        if not spelled and not any(s0 < m.end and m.start < s1 for m in mentions):
             hit = Mention(s0, s1, text[s0:s1], "method", "kg_contributions", 0.7)
             mentions.append(hit)
             chosen.append(hit)
@@ -900,6 +951,9 @@ def _headed_names(text: str, start: int, end: int, in_contrib: bool) -> list[tup
             continue
         out.append((m.start(2), m.end(2)))
     return out
+
+
+_SPELLED_GAP = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}")
 
 
 def _titled_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
