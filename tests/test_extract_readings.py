@@ -99,3 +99,14 @@ def test_spelling_needs_the_initials_in_order_from_first_to_last():
     assert not _spells("LSTM Pose Machines", "LSTM")
     assert not _spells("R3 Adversarial Network", "ResNet-101")
     assert not _spells("Pixel-Grounded Prototypical Part Networks", "ProtoPNet")
+
+
+def test_a_name_before_a_method_head_is_no_dataset():
+    rec = _record(
+        "Reef Vision",
+        "Our coral encoders are pre-trained using the InfoREEF objective. Experiments with the "
+        "CoralNet backbone and on ReefSet show gains.",
+    )
+    datasets = {d.name for d in rec.datasets}
+    assert not datasets & {"InfoREEF", "CoralNet"}
+    assert "ReefSet" in datasets

@@ -536,6 +536,13 @@ _NOT_IN_NAME = frozenset(
 )
 
 
+# Heads after a name that make it a method or a part of one, whatever the context.
+_METHOD_NEXT = frozenset(
+    "objective objectives loss losses model models network networks method methods framework "
+    "algorithm architecture module encoder decoder backbone regularizer optimizer".split()
+)
+
+
 def looks_like_dataset(
     text: str, start: int, next_word: str, name: str, known: frozenset[str]
 ) -> bool:
@@ -544,6 +551,8 @@ def looks_like_dataset(
         return False  # "evaluated on GPT-4"; "2.8x fewer MAC operations"
     if next_word in DATASET_CUES:
         return True
+    if next_word in _METHOD_NEXT:
+        return False  # "pre-trained using the InfoNCE objective"
     # "LiTS liver tumor dataset": a cue word within three lower-case words after the name.
     after = text[start + len(name) : start + len(name) + 50].split()[:4]
     for w in after:
