@@ -35,6 +35,33 @@ def _ok_name(name: str) -> bool:
     return True
 
 
+# Widely used evaluation and training sets that the Papers-with-Code snapshot predates or
+# lacks (mostly language- and vision-language-model benchmarks of 2021-2024), written from
+# general knowledge of the field, never from evaluation gold: "name = alias | alias". Names
+# that are also ordinary words or model names (Alpaca, Dolly, APPS, BOLD, RULER) are left out.
+CORE_DATASETS = """MMLU = Massive Multitask Language Understanding; MMLU-Pro; GSM8K = GSM-8K;
+HumanEval; HumanEval+; MBPP; BIG-Bench = BIG-bench; BIG-Bench Hard = BBH | BIG-bench Hard;
+TruthfulQA; MT-Bench; AlpacaEval; AlpacaEval 2.0; Chatbot Arena; Arena-Hard; GPQA; IFEval;
+SWE-bench; LiveCodeBench; AIME; MATH-500; OlympiadBench; LongBench; C-Eval; CMMLU; AGIEval;
+ToolBench; SVAMP; MultiArith; CodeContests; DS-1000; MMMU; MathVista; MMBench;
+MME; POPE; SEED-Bench; LLaVA-Bench; VQAv2 = VQA v2 | VQA-v2; ScienceQA; MM-Vet; ChartQA;
+Objaverse; LAION-5B; LAION-400M; DataComp; WebVid; WebVid-10M; Ego4D;
+RLBench; CALVIN; LIBERO; Meta-World; Procgen; MineDojo; RedPajama; SlimPajama; FineWeb;
+ShareGPT; UltraChat; UltraFeedback; HH-RLHF; AdvBench; HarmBench; SafetyBench;
+RealToxicityPrompts; BEIR; MTEB; QuALITY; SCROLLS; ZeroSCROLLS; InfiniteBench; VBench; GenEval;
+T2I-CompBench; DrawBench; PartiPrompts; CC3M = Conceptual Captions 3M; RefCOCO+; RefCOCOg;
+VoxCeleb; VoxCeleb2"""
+
+
+def core_datasets() -> list[dict[str, Any]]:
+    out = []
+    for entry in CORE_DATASETS.replace("\n", " ").split(";"):
+        name, _, rest = entry.partition("=")
+        aliases = [_clean(a) for a in rest.split("|") if a.strip()]
+        out.append({"pwc_id": None, "name": _clean(name), "aliases": aliases, "source": "hand"})
+    return out
+
+
 def datasets(shared: Path) -> list[dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     with open(shared / "resources/pwc_datasets/documents.jsonl", encoding="utf-8") as fh:
@@ -64,6 +91,10 @@ def datasets(shared: Path) -> list[dict[str, Any]]:
                     "aliases": [],
                     "source": "tdms",
                 }
+    for d in core_datasets():
+        if not {v.casefold() for v in [d["name"], *d["aliases"]]} & known:
+            known.update(v.casefold() for v in [d["name"], *d["aliases"]])
+            out[f"hand:{d['name']}"] = d
     return sorted(out.values(), key=lambda d: d["name"])
 
 

@@ -110,3 +110,12 @@ def test_a_name_before_a_method_head_is_no_dataset():
     datasets = {d.name for d in rec.datasets}
     assert not datasets & {"InfoREEF", "CoralNet"}
     assert "ReefSet" in datasets
+
+
+def test_recent_benchmarks_the_list_snapshot_lacks_are_datasets():
+    rec = _record(
+        "Reef LLM",
+        "On 0-shot MMLU, ReefLM outperforms T0, and it leads on GSM8K and HumanEval.",
+    )
+    assert {"MMLU", "GSM8K", "HumanEval"} <= {d.name for d in rec.datasets}
+    assert not {"MMLU", "GSM8K", "HumanEval"} & {m.name for m in rec.methods}
