@@ -119,3 +119,14 @@ def test_recent_benchmarks_the_list_snapshot_lacks_are_datasets():
     )
     assert {"MMLU", "GSM8K", "HumanEval"} <= {d.name for d in rec.datasets}
     assert not {"MMLU", "GSM8K", "HumanEval"} & {m.name for m in rec.methods}
+
+
+def test_a_model_after_in_terms_of_is_no_metric():
+    rec = _record(
+        "Reef Transformers",
+        "Reef transformers are pretrained with co-supervision, e.g. in terms of teacher "
+        "network, and compared in terms of accuracy and latency.",
+    )
+    metrics = {m.name for m in rec.metrics}
+    assert "teacher network" not in metrics
+    assert {"accuracy", "latency"} <= metrics

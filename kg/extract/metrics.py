@@ -106,7 +106,11 @@ _TERMS_LIST = re.compile(
 )
 # Items of such a list that name things, tasks or budgets, not measures ("quantitative
 # results", "detail generation", "model size": eval/README.md call 27).
-_NOT_A_MEASURE = re.compile(r"(?:[^s]s|tion|sion|ing|matrix|size)$")
+# Nor methods, models or data ("in terms of teacher network").
+_NOT_A_MEASURE = re.compile(
+    r"(?:[^s]s|tion|sion|ing|matrix|size|network|model|module|encoder|decoder|architecture|"
+    r"framework|algorithm|method|approach|backbone|teacher|student|data|dataset)$"
+)
 _LIST_SPLIT = re.compile(r",\s*and\s+|,\s*|\s+and\s+")
 # Gerunds that act as verbs before a measure ("surpassing human accuracy").
 _VERB_ING = re.compile(
