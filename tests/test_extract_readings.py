@@ -130,3 +130,13 @@ def test_a_model_after_in_terms_of_is_no_metric():
     metrics = {m.name for m in rec.metrics}
     assert "teacher network" not in metrics
     assert {"accuracy", "latency"} <= metrics
+
+
+def test_respectively_pairs_values_with_the_methods_listed():
+    rec = _record(
+        "Reef Distillation",
+        "The top-1 accuracy on ImageNet of MobileReef-L and ReefNet50-D improves from 75.2% "
+        "to 79% and 79.1% to 83%, respectively.",
+    )
+    got = {(r.value, r.method) for r in rec.results}
+    assert got == {("75.2% to 79%", "MobileReef-L"), ("79.1% to 83%", "ReefNet50-D")}

@@ -5,7 +5,8 @@ A value is a number written with a unit that makes it a score ("82.1%", "+2.8%",
 results. Within the sentence the metric and dataset are the nearest mentions (a metric before
 the value is preferred: "accuracy of 82.1%"); the method is the paper's proposed method when
 the sentence speaks of it (by name, "our", "we", "it"), else the nearest method mention before
-the value. "respectively" pairs a list of values with a list of datasets or metrics in order.
+the value. "respectively" pairs a list of values with a list of datasets, metrics or methods in
+order.
 """
 
 from __future__ import annotations
@@ -124,6 +125,10 @@ def find_results(doc: Doc) -> Doc:
                 meth: str | None = own[-1].text
             elif main and _SELF.search(sent.text[:vs]):
                 meth = main
+            elif respectively and len(vals) > 1 and len(methods) == len(vals):
+                # "of MobileNetV3 and ResNet50-D improved from 75.2% to 79% and 79.1% to 83%,
+                # respectively"
+                meth = sorted(methods, key=lambda m: m.start)[k].text
             else:
                 # Not a method named as what is beaten ("beats BM25 by 100%").
                 prior = [
