@@ -140,3 +140,12 @@ def test_respectively_pairs_values_with_the_methods_listed():
     )
     got = {(r.value, r.method) for r in rec.results}
     assert got == {("75.2% to 79%", "MobileReef-L"), ("79.1% to 83%", "ReefNet50-D")}
+
+
+def test_an_acronym_used_as_a_basis_after_its_bracket_is_not_proposed():
+    rec = _record(
+        "Reef Care",
+        "We introduce a virtual reef agent offering Coral Behavioral Therapy (CBT)-based "
+        "responses.",
+    )
+    assert "CBT" not in {m.name for m in rec.proposed}

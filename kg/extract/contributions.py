@@ -998,7 +998,7 @@ def _chosen_after(
 
 
 _OPEN_QUOTES = ("``", '"', "\u201c", "'", "\u2018")
-_BUILT_ON = re.compile(r"-(?:based|like|style|inspired|driven|guided|powered)\b", re.I)
+_BUILT_ON = re.compile(r"\)?-(?:based|like|style|inspired|driven|guided|powered)\b", re.I)
 
 # "we propose to exploit / use / leverage X": the paper uses X, it does not introduce it.
 _USE_INFINITIVE = re.compile(
