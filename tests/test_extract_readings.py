@@ -149,3 +149,14 @@ def test_an_acronym_used_as_a_basis_after_its_bracket_is_not_proposed():
         "responses.",
     )
     assert "CBT" not in {m.name for m in rec.proposed}
+
+
+def test_ranking_measures_at_a_cut_off_and_the_metric_after_a_value():
+    rec = _record(
+        "Reef Search",
+        "ReefRank lifts results by up to 120% for recall@1 and 60% for recall@3, and gains "
+        "8 points in RP@5 and 2.1 in NDCG@10 over BM25. Write to reef@10.org.",
+    )
+    assert {"recall@1", "recall@3", "RP@5", "NDCG@10"} <= {m.name for m in rec.metrics}
+    got = {(r.value, r.metric) for r in rec.results}
+    assert {("120%", "recall@1"), ("60%", "recall@3"), ("8 points", "RP@5")} <= got

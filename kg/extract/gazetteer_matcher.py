@@ -226,6 +226,12 @@ def _sentence_initial(span) -> bool:  # type: ignore[no-untyped-def]
     return i < 0 or span.doc[i].text in (".", "!", "?", ":")
 
 
+# A ranking measure at a cut-off: "RP@5", "NDCG@10", "pass@1", "Recall@20", "mAP@0.5".
+_AT_K = re.compile(r"(?<![\w@.])([A-Za-z][A-Za-z\-]{0,11})@(\d{1,4}(?:\.\d{1,2})?)(?![\w@]|\.\d)")
+_AT_K_MEASURES = frozenset(
+    "p r rp hr ndcg dcg mrr map ap recall precision hit hits acc accuracy f1 pass success sr "
+    "top r-precision".split()
+)
 # A version, release year or split written after a dataset name: "SQuAD v1.1", "COCO 2014",
 # "SQuAD 2.0", "ImageNet ILSVRC-2012".
 _DATASET_VERSION = re.compile(
@@ -467,6 +473,15 @@ class GazetteerMatcher:
             if lead is not None:  # "boosts MATH accuracy": the dataset MATH, then the metric
                 s = lead + len(full[lead:e]) - len(full[lead:e].lstrip())
             doc._.mentions.append(Mention(s, e, full[s:e], "metric", "kg_metrics", 0.6))
+        if "@" in full:
+            taken = [(m.start, m.end) for m in doc._.mentions if m.kind == "metric"]
+            for m in _AT_K.finditer(full):
+                s, e = m.span()
+                known = m.group(1).lower() in _AT_K_MEASURES or m.group(1) in self.case["metric"]
+                if known and not any(ts < e and s < te for ts, te in taken):
+                    doc._.mentions.append(
+                        Mention(s, e, m.group(), "metric", "kg_metrics.at_k", 0.65)
+                    )
         return doc
 
     def _keep(self, kind: str, text: str, span) -> bool:  # type: ignore[no-untyped-def]

@@ -72,6 +72,10 @@ def values(text: str) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
+# "lifts of up to 120% for recall@1", "8 points in RP@5": the metric after the value.
+_FOR_METRIC = re.compile(r"\s+(?:for|in)\s+(?:the\s+)?")
+
+
 def _nearest(cands: list[Mention], pos: int, prefer_before: bool = True) -> Mention | None:
     if not cands:
         return None
@@ -116,9 +120,14 @@ def find_results(doc: Doc) -> Doc:
             if respectively and len(metrics) == len(vals):
                 met: Mention | None = sorted(metrics, key=lambda m: m.start)[k]
             else:
-                # "99% TPR and less than 2% FPR": a metric written right after the value is its
-                # metric; otherwise the nearest, preferring one before ("accuracy of 82.1%")
-                right_after = [m for m in metrics if 0 <= m.start - (s0 + ve) <= 1]
+                # "99% TPR and less than 2% FPR", "120% for recall@1": a metric written right
+                # after the value is its metric; otherwise the nearest, preferring one before ("accuracy of 82.1%")
+                right_after = [
+                    m
+                    for m in metrics
+                    if 0 <= m.start - (s0 + ve) <= 1
+                    or _FOR_METRIC.fullmatch(text, s0 + ve, max(s0 + ve, m.start))
+                ]
                 met = right_after[0] if right_after else _nearest(metrics, pos)
             own = [m for m in methods if m.proposed and m.start < pos]
             if own:
