@@ -474,11 +474,11 @@ class GazetteerMatcher:
                 s = lead + len(full[lead:e]) - len(full[lead:e].lstrip())
             doc._.mentions.append(Mention(s, e, full[s:e], "metric", "kg_metrics", 0.6))
         if "@" in full:
-            taken = [(m.start, m.end) for m in doc._.mentions if m.kind == "metric"]
+            spans = [(m.start, m.end) for m in doc._.mentions if m.kind == "metric"]
             for m in _AT_K.finditer(full):
                 s, e = m.span()
-                known = m.group(1).lower() in _AT_K_MEASURES or m.group(1) in self.case["metric"]
-                if known and not any(ts < e and s < te for ts, te in taken):
+                measure = m.group(1).lower() in _AT_K_MEASURES or m.group(1) in self.case["metric"]
+                if measure and not any(ts < e and s < te for ts, te in spans):
                     doc._.mentions.append(
                         Mention(s, e, m.group(), "metric", "kg_metrics.at_k", 0.65)
                     )
