@@ -166,7 +166,10 @@ def metrics(shared: Path) -> list[str]:
 # gold): the leaderboard filter below keeps one-token names only, and the name finder reads
 # "Faster R-CNN" as "R-CNN".
 CORE_METHODS = """Fast R-CNN; Faster R-CNN; Mask R-CNN; Cascade R-CNN; Cascade Mask R-CNN;
-Stable Diffusion; Vision Transformer; Swin Transformer; Deep Q-Network; Double DQN"""
+Stable Diffusion; Vision Transformer; Swin Transformer; Deep Q-Network; Double DQN;
+PyTorch; TensorFlow; JAX; Keras; PaddlePaddle; MindSpore; MXNet; Caffe; Theano; scikit-learn;
+OpenCV; MATLAB; Matlab; DeepSpeed; Megatron-LM; vLLM; TensorRT; ONNX"""
+# (the second half: software libraries, which the annotation guidelines count as methods)
 
 
 def methods(shared: Path) -> list[str]:

@@ -160,3 +160,14 @@ def test_ranking_measures_at_a_cut_off_and_the_metric_after_a_value():
     assert {"recall@1", "recall@3", "RP@5", "NDCG@10"} <= {m.name for m in rec.metrics}
     got = {(r.value, r.metric) for r in rec.results}
     assert {("120%", "recall@1"), ("60%", "recall@3"), ("8 points", "RP@5")} <= got
+
+
+def test_software_libraries_are_methods():
+    rec = _record(
+        "Reef Kit",
+        "All our experiments are implemented based on PaddlePaddle; a port to PyTorch and "
+        "TensorFlow is evaluated on ImageNet.",
+    )
+    libs = {"PaddlePaddle", "PyTorch", "TensorFlow"}
+    assert libs <= {m.name for m in rec.methods}
+    assert not libs & {d.name for d in rec.datasets}
