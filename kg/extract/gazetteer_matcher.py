@@ -233,9 +233,9 @@ _AT_K_MEASURES = frozenset(
     "top r-precision".split()
 )
 # A version, release year or split written after a dataset name: "SQuAD v1.1", "COCO 2014",
-# "SQuAD 2.0", "ImageNet ILSVRC-2012".
+# "SQuAD 2.0", "ImageNet ILSVRC-2012", "CERT r4.2".
 _DATASET_VERSION = re.compile(
-    r" (?:[vV]\d+(?:\.\d+)*|\d+\.\d+|(?:19|20)\d\d|[A-Z]{2,}[A-Za-z]*-(?:19|20)\d\d)"
+    r" (?:[vV]\d+(?:\.\d+)*|[rR]\d+\.\d+|\d+\.\d+|(?:19|20)\d\d|[A-Z]{2,}[A-Za-z]*-(?:19|20)\d\d)"
     r"(?![\w%]|\.\d| ?(?:%|x\b|\u00d7))"
 )
 # Prepositions after a capitalised sentence-initial word: "Inspired by ...", not a dataset.

@@ -38,7 +38,10 @@ _SUFFIX = re.compile(
     r"-(?:based|like|style|specific|level|driven|generated|only|free|aware|guided|enhanced|powered|derived|augmented|inspired)$",
     re.I,
 )
-_VERSION = re.compile(r"^(?:v?\d+(?:\.\d+)*[A-Za-z]?|\d+(?:\.\d+)?[BMKbmk]|[A-Z]\d*|\(\d+[BM]\))$")
+_VERSION = re.compile(
+    r"^(?:v?\d+(?:\.\d+)*[A-Za-z]?|r\d+(?:\.\d+)+|\d+(?:\.\d+)?[BMKbmk]|[A-Z]\d*|\(\d+[BM]\))$"
+)
+_BARE_RELEASE = re.compile(r"^[rv]\d+(?:\.\d+)+$")
 _VARIANT_WORDS = {
     "Pro",
     "Flash",
@@ -475,12 +478,12 @@ _EVAL_BEFORE = re.compile(
     r"trained|fine-?tuned|state-of-the-art|sota|gains?|improvements?|scores?|validated|"
     r"conducted|achiev\w*|outperform\w*)\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:on|across|over|using|with|in)\s+"
     r"(?:the\s+|both\s+|several\s+|multiple\s+|\w+\s+(?:public\s+)?(?:datasets?|benchmarks?)\s*(?:,|:|\()?\s*)?"
-    r"(?:(?-i:[A-Z0-9][\w\-+.'/]*)(?:\s\d[\w.]*)?,?\s+(?:and\s+|or\s+|&\s+)?)*$",
+    r"(?:(?-i:[A-Z0-9][\w\-+.'/]*)(?:\s[rv]?\d[\w.]*)?,?\s+(?:and\s+|or\s+|&\s+)?)*$",
     re.I,
 )
 _LIST_BEFORE = re.compile(
     r"(?:datasets?|benchmarks?|corpora|corpus|suites?)(?:\s+(?-i:[a-z-]+)){0,6}\s*(?:,|:|\()?\s*(?:such\s+as|like|including|"
-    r"e\.g\.,?|i\.e\.,?|namely|viz\.)?\s*(?:(?-i:[A-Z0-9][\w\-+.'/]*)(?:\s\d[\w.]*)?,?\s+(?:and\s+|or\s+|&\s+)?)*$",
+    r"e\.g\.,?|i\.e\.,?|namely|viz\.)?\s*(?:(?-i:[A-Z0-9][\w\-+.'/]*)(?:\s[rv]?\d[\w.]*)?,?\s+(?:and\s+|or\s+|&\s+)?)*$",
     re.I,
 )
 # Words one of which _EVAL_BEFORE / _LIST_BEFORE needs (a quick test before the search).
@@ -494,7 +497,7 @@ _LIST_CUES = ("dataset", "benchmark", "corpora", "corpus", "suite")
 _COMMA_AFTER_CUE = re.compile(r"\b(?:datasets?|benchmarks?|corpora|corpus|suites?)\s*,\s*$", re.I)
 # "SGD and Weather benchmarks": a list of names that ends in a dataset cue.
 _LIST_THEN_CUE = re.compile(
-    r"(?:\s*(?:,|and|or|&)\s*(?:the\s+)?[A-Z0-9][\w\-+.]*(?:\s\d[\w.]*)?){1,6}"
+    r"(?:\s*(?:,|and|or|&)\s*(?:the\s+)?[A-Z0-9][\w\-+.]*(?:\s[rv]?\d[\w.]*)?){1,6}"
     r"\s+(?:datasets?|benchmarks?|corpora|data\s+sets?)\b"
 )
 
@@ -998,6 +1001,7 @@ def find_names(doc: Doc) -> Doc:
             or _generic_compound(w)
             or (_UNIT.match(w) and w not in longs)  # "Gromov-Wasserstein (GW)" stays
             or _HARDWARE.match(w)
+            or _BARE_RELEASE.match(w)  # "on CERT r4.2 and r5.2": a release of the name before
             or _plain_word(w, common, longs)
             or _acronym_letters(w, common, ws)
             or any(ls <= s and e <= le for ls, le in long_spans)
