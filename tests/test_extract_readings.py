@@ -181,3 +181,19 @@ def test_a_release_number_belongs_to_the_dataset_name():
     )
     assert {"REEF r4.2", "REEF r5.2"} <= {d.name for d in rec.datasets}
     assert not {m.name for m in rec.methods if m.name.startswith(("r4", "r5", "REEF"))}
+
+
+def test_a_long_form_skips_earlier_brackets_and_never_starts_inside_one():
+    from kg.extract.pipeline import build_nlp
+
+    nlp = build_nlp()
+    text = (
+        "Reefs\nWe answer coral base (CB) question answering (CBQA) queries. We peek both "
+        "deeply (FST-D) and widely (FST-W)."
+    )
+    doc = nlp(text)
+    longs = {a.short.text: a.long.text for a in doc._.abbreviations}
+    assert longs.get("CBQA") == "coral base (CB) question answering"
+    assert "FST-W" not in longs
+    rec = _record("Reefs", text.split("\n", 1)[1])
+    assert {"FST-D", "FST-W"} <= {m.name for m in rec.methods}

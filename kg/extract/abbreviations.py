@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from kg.extract.doc import Abbreviation, doc_text, sentence_bounds
 
 _PAREN = re.compile(r"\(([^()]{1,20})\)")
+_BRACKETED = re.compile(r"\([^()]*\)")
 # "Leave-One-Out K-Nearest-Neighbor, or LOOK for short", "module (FLGC for short)".
 _FOR_SHORT = re.compile(r"(?:,\s*or\s+|\s+or\s+|\s*\()([A-Za-z0-9][\w\-]{1,11})\s+for\s+short\b")
 
@@ -61,9 +62,13 @@ def find_long_form(short: str, before: str) -> int | None:
         s_i -= 1
         l_i -= 1
     start = window.rfind(" ", 0, l_i + 1) + 1
+    if window[start : start + 1] == "(" and ")" not in window[start:]:
+        start += 1  # "tasks (Grammatical Error Correction (GEC)": the outer bracket's opening
     long = window[start:].strip()
     if len(long) <= len(short) or not long or long.endswith(short):
         return None
+    if long.count("(") != long.count(")"):
+        return None  # "deeply (FST-D) and widely (FST-W)": half a bracket, not a long form
     return offset + start
 
 
@@ -77,7 +82,9 @@ def find_abbreviations(doc: Doc) -> Doc:
         if not is_short_form(inner):
             continue
         sent_start = sentence_bounds(doc, before_end)[0]
-        before = text[sent_start:before_end]
+        # Earlier brackets are blanked out (offsets kept): "knowledge base (KB) question
+        # answering (KBQA)" spells KBQA without the KB bracket.
+        before = _BRACKETED.sub(lambda b: "_" * len(b.group()), text[sent_start:before_end])
         rel = find_long_form(inner, before)
         if rel is None and any(c.isdigit() for c in inner):
             # "NEVIS'22", "GPT3": the digits are a version, not letters of the long form.
