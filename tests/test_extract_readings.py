@@ -197,3 +197,11 @@ def test_a_long_form_skips_earlier_brackets_and_never_starts_inside_one():
     assert "FST-W" not in longs
     rec = _record("Reefs", text.split("\n", 1)[1])
     assert {"FST-D", "FST-W"} <= {m.name for m in rec.methods}
+
+
+def test_a_name_in_brackets_after_a_score_is_the_data_it_was_measured_on():
+    rec = _record(
+        "Reef Parsing",
+        "We push parser performance to a new state of the art, 85.9 (REEF2.0) and 84.3 (REEF3.0).",
+    )
+    assert {"REEF2.0", "REEF3.0"} <= {d.name for d in rec.datasets}

@@ -539,6 +539,7 @@ _NOT_IN_NAME = frozenset(
 )
 
 
+_SCORE_BRACKET = re.compile(r"\d(?:\.\d+)?\s?%?\s\($")
 # Heads after a name that make it a method or a part of one, whatever the context.
 _METHOD_NEXT = frozenset(
     "objective objectives loss losses model models network networks method methods framework "
@@ -564,6 +565,8 @@ def looks_like_dataset(
             return True
         if not w.islower() or w in _NOT_IN_NAME:
             break  # "X on a simulated dataset": X is what is run on the dataset
+    if _SCORE_BRACKET.search(text, max(0, start - 12), start):
+        return True  # "85.9 (AMR2.0) and 84.3 (AMR3.0)": the data a score was measured on
     before = text[max(0, start - 160) : start]
     low = before.lower()  # the patterns below are slow: tried only when their cue word is there
     if (
