@@ -205,3 +205,12 @@ def test_a_name_in_brackets_after_a_score_is_the_data_it_was_measured_on():
         "We push parser performance to a new state of the art, 85.9 (REEF2.0) and 84.3 (REEF3.0).",
     )
     assert {"REEF2.0", "REEF3.0"} <= {d.name for d in rec.datasets}
+
+
+def test_a_name_after_a_comma_that_a_verb_follows_is_the_subject_not_a_listed_dataset():
+    rec = _record(
+        "Reef LLM",
+        "On 0-shot MMLU, ReefLM 20B outperforms T0 and T5 models.",
+    )
+    assert "ReefLM 20B" not in {d.name for d in rec.datasets}
+    assert "MMLU" in {d.name for d in rec.datasets}

@@ -265,6 +265,14 @@ _PREV_IN_LIST = re.compile(r"(?<![\w\-.])(" + _LISTED_NAME + ")" + _SCORE_BRACKE
 _NOT_LISTED = STOP | {"table", "fig", "figure", "section", "experiments", "results", "code"}
 
 
+# A verb right after a name makes it the clause's subject: "On 0-shot MMLU, UL2 20B outperforms
+# T0" lists no dataset "UL2 20B".
+SUBJECT_VERB = re.compile(
+    r"\s+(?:outperforms|achieves|obtains|surpasses|reaches|beats|attains|yields|improves|"
+    r"performs|shows|is|was|remains)\b"
+)
+
+
 def _listed_name_ok(name: str, text: str, start: int) -> bool:
     """A listed name that is no ordinary capitalised word, model family or sentence start."""
     from kg.extract.names import MODEL_FAMILIES  # names imports this module
@@ -275,6 +283,8 @@ def _listed_name_ok(name: str, text: str, start: int) -> bool:
     shaped = any(any(c.isdigit() for c in w) or any(c.isupper() for c in w[1:]) for w in words)
     if not shaped and (len(words) < 2 or all(w.lower() in common_words() for w in words)):
         return False  # "Places", "Social Media": ordinary words
+    if text[start - 2 : start] == ", " and SUBJECT_VERB.match(text, start + len(name)):
+        return False
     return not (start > 1 and text[start - 2 : start] in (". ", ": "))
 
 

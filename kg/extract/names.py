@@ -23,7 +23,12 @@ from spacy.util import filter_spans
 
 from kg import gazetteer
 from kg.extract.doc import Mention, doc_text, is_name_shaped
-from kg.extract.gazetteer_matcher import DATASET_CUES, common_words, gazetteer_names
+from kg.extract.gazetteer_matcher import (
+    DATASET_CUES,
+    SUBJECT_VERB,
+    common_words,
+    gazetteer_names,
+)
 from kg.extract.words import LIST_GOES_ON
 from kg.names import name_key
 from kg.paths import data_file
@@ -577,7 +582,12 @@ def looks_like_dataset(
         )
     ):
         return True
-    if any(cue in low for cue in _EVAL_CUES) and _EVAL_BEFORE.search(before):
+    if (
+        any(cue in low for cue in _EVAL_CUES)
+        and _EVAL_BEFORE.search(before)
+        # "On 0-shot MMLU, UL2 20B outperforms T0": after the comma, the clause's subject
+        and not (before.rstrip().endswith(",") and SUBJECT_VERB.match(text, start + len(name)))
+    ):
         return True
     base = _BASE.match(name)
     return bool(base and base.group(1) in known)
