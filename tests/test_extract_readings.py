@@ -214,3 +214,17 @@ def test_a_name_after_a_comma_that_a_verb_follows_is_the_subject_not_a_listed_da
     )
     assert "ReefLM 20B" not in {d.name for d in rec.datasets}
     assert "MMLU" in {d.name for d in rec.datasets}
+
+
+def test_an_established_acronym_is_not_proposed_unless_named_or_spelled_otherwise():
+    rec = _record(
+        "Reef Motion",
+        "We develop a dual motion Generative Adversarial Net (GAN) architecture for reefs. "
+        "We introduce an explicit variance reduction method, which we call stochastic "
+        "variance reduced gradient (SVRG). A powerful filter called the Stroke Feature "
+        "Transform (SFT) is proposed.",
+    )
+    proposed = {m.name for m in rec.proposed}
+    assert "GAN" not in proposed
+    assert "GAN" in {m.name for m in rec.methods}
+    assert {"SVRG", "SFT"} <= proposed

@@ -53,7 +53,13 @@ from kg.extract.doc import (
     resolve_overlaps,
 )
 from kg.extract.gazetteer_matcher import common_words
-from kg.extract.names import _FAMILY_LONG, _TASK_HEADS, GENERIC, method_lexicon_keys
+from kg.extract.names import (
+    _FAMILY_LONG,
+    _TASK_HEADS,
+    GENERIC,
+    method_acronyms,
+    method_lexicon_keys,
+)
 from kg.extract.words import LIST_GOES_ON, whole_word_spans
 
 # Extractors of known names (Papers-with-Code lists, the method lexicon): established methods.
@@ -300,7 +306,52 @@ def find_contributions(doc: Doc) -> Doc:
     _propose_parts(doc, mentions, proposed_names)
     _apply_appositions(text, mentions, proposed_names)
     _spread_proposed(text, mentions, proposed_names)
+    _unpropose_established(text, mentions, tname, long_start)
     return doc
+
+
+_WE_CALL = re.compile(r"\b(?:call|name|term|dub|coin)s?\s+$", re.I)
+
+
+def _long_key(long: str) -> str:
+    """A long form for comparison: "Deep Deterministic Policy Gradient algorithm" and "deep
+    deterministic policy gradient" agree, as do "Auto-Encoders" and "autoencoder"."""
+    words = [_singular(w) for w in long.lower().replace("-", " ").split()]
+    while len(words) > 1 and words[-1] in ("algorithm", "model", "method", "framework"):
+        words.pop()
+    return "".join("network" if w == "net" else w for w in words)
+
+
+def _unpropose_established(
+    text: str, mentions: list[Mention], tname: str | None, long_start: dict[int, int]
+) -> None:
+    """An established method's acronym ("GAN", "MCMC", "GP") names what the paper builds on,
+    not what it proposes ("we develop a dual motion Generative Adversarial Net (GAN)
+    architecture"), unless it is the title's name, the paper names it ("which we call
+    stochastic variance reduced gradient (SVRG)"), or spells it out as something else ("we
+    introduce Range Batch-Normalization (BN)", "the Stroke Feature Transform (SFT)")."""
+    established = method_acronyms()
+    named = {
+        m.text
+        for m in mentions
+        if m.start in long_start
+        and (
+            _NAMING.search(text, max(0, long_start[m.start] - 40), long_start[m.start])
+            or _WE_CALL.search(text, max(0, long_start[m.start] - 40), long_start[m.start])
+        )
+    }
+    for m in mentions:
+        if (
+            not m.proposed
+            or m.kind != "method"
+            or m.text == tname
+            or m.text not in established
+            or m.text in named
+        ):
+            continue
+        own = _long_key(m.long or "")
+        if not own or own.endswith(_long_key(established[m.text])):
+            m.proposed = False
 
 
 def _propose_title_name(
