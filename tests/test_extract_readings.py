@@ -228,3 +228,14 @@ def test_an_established_acronym_is_not_proposed_unless_named_or_spelled_otherwis
     assert "GAN" not in proposed
     assert "GAN" in {m.name for m in rec.methods}
     assert {"SVRG", "SFT"} <= proposed
+
+
+def test_a_part_acronym_is_proposed_only_where_the_paper_speaks_of_its_own_work():
+    rec = _record(
+        "Reef Units",
+        "Patients in the intensive care unit (ICU) need care. ReefGAN consists of two "
+        "components: a polyp extraction module (PEM) and a polyp rendering module (PRM).",
+    )
+    proposed = {m.name for m in rec.proposed}
+    assert "ICU" not in proposed
+    assert {"PEM", "PRM"} <= proposed

@@ -310,6 +310,11 @@ def find_contributions(doc: Doc) -> Doc:
     return doc
 
 
+_OWN_WORK = re.compile(
+    r"\b(?:we|our|this\s+(?:paper|work)|the\s+proposed|consists?|comprises?|composed|"
+    r"components?|modules?|novel|new)\b",
+    re.I,
+)
 _WE_CALL = re.compile(r"\b(?:call|name|term|dub|coin)s?\s+$", re.I)
 
 
@@ -691,7 +696,18 @@ def _propose_acronyms(
         )
         # A lower-case long form headed by a part ("group affinity module (GAM)"); not a whole
         # model class ("a popular deep latent-variable model (DLVM)").
-        component = _PART.search(long) and not long[:1].isupper()
+        # Only where the paper speaks of its own work: "Facial action unit (AU) detection is
+        # important" names a thing to detect.
+        s0 = max(0, text.rfind(". ", 0, ab.long.start_char))
+        component = (
+            _PART.search(long)
+            and not long[:1].isupper()
+            and (
+                _OWN_WORK.search(text, s0, ab.short.end_char)
+                # "Mugs has three ... supervisions: 1) an instance discrimination supervision"
+                or any(whole_word_spans(text[s0 : ab.short.end_char], n) for n in proposed_names)
+            )
+        )
         # Or the object of the contribution verb itself: "we further propose a mixed-supervised
         # hierarchical contrastive learning (HCL)".
         in_contrib = in_contrib or any(
