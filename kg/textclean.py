@@ -145,10 +145,10 @@ _TOKEN = re.compile(
     r"|(?P<mojibake>[\xc2-\xf4][\x80-\xbf]*[\x80-\x9f][\x80-\xbf]*)"
     r"|(?P<c1>[\x80-\x9f])"
     r"|(?P<hyph>(?<=[^\W\d_])-[ \t]*\r?\n\s*(?=[^\W\d_]))"
-    r"|(?P<spaced>(?<=[a-z])- (?=[a-z]))"
+    r"|(?P<spaced>(?<=[a-z])- +(?=[a-z]))"
 )
 # A line-break hyphen whose newline became a space in the corpus ("aver- age precision").
-_SPACED_HYPHEN = re.compile(r"[a-z]- [a-z]")
+_SPACED_HYPHEN = re.compile(r"[a-z]- +[a-z]")
 # "emph{X}" whose backslash was lost on the way (seen in scraped abstracts).
 _BARE = re.compile(r"(?<![A-Za-z])(?:emph|textit|textbf|texttt)$")
 _NEXT_DOLLAR = re.compile(r"(?<!\\)\$")
@@ -428,6 +428,9 @@ def _words() -> frozenset[str]:
     return frozenset(gazetteer.load().get("common_words", []))
 
 
+_SUFFIX_PARTS = frozenset("ing ings tion tions sion sions ment ments ness ity ities".split())
+
+
 def _broken_word(s: str, i: int, j: int) -> bool:
     """Whether "X- y" at ``s[i:j]`` is one word broken at a line end whose newline became a
     space ("aver- age", "perfor- mance"): the joined word is a known word and the first part
@@ -436,7 +439,10 @@ def _broken_word(s: str, i: int, j: int) -> bool:
     after = _WORD_AFTER.match(s, j).group()  # type: ignore[union-attr]
     if "-" in before or "-" in after or before.lower() in _COMPOUND_HEADS:
         return False
-    return (before + after).lower() in _words()
+    # "Hash- ing", "classifica- tion": a suffix alone is no word, so the word was broken.
+    return (before + after).lower() in _words() or (
+        len(before) >= 3 and after.lower() in _SUFFIX_PARTS
+    )
 
 
 def _keep_hyphen(s: str, i: int, j: int) -> bool:

@@ -386,3 +386,12 @@ def test_word_broken_at_a_line_end_whose_newline_became_a_space() -> None:
     # a compound head keeps its hyphen and space; so does a joined form no one writes
     assert clean_view("multi- output heads").text == "multi- output heads"
     assert clean_view("a well- known fact").text == "a well- known fact"
+
+
+def test_word_broken_before_a_suffix_or_with_many_spaces() -> None:
+    # A suffix alone is no word: "Hash- ing" is one word broken at a line end, whatever the
+    # spaces that replaced the newline.
+    v = clean_view("called Locality Sensitive Hash-          ing (LSH) for classifica- tion")
+    assert v.text == "called Locality Sensitive Hashing (LSH) for classification"
+    assert orig(v, "Hashing") == "Hash-          ing"
+    assert clean_view("pre-  and post-processing").text == "pre- and post-processing"
