@@ -8,7 +8,8 @@ this order by ``find_contributions``:
 * otherwise a Title-Case title phrase in the means position ("... with Temporal Parsing
   Transformer") that ends in the head of a built thing or is named again where the authors
   introduce something, unless the abstract already mentions it before its contribution
-  sentences or it is a known name (an acronym the abstract uses for it gets it as long form);
+  sentences or it is a known name (an acronym the abstract uses for it, or one it spells,
+  "Harmonic Networks" / "H-Nets", gets it as long form and is proposed);
 * an acronym the title defines ("... Concept Activation Vectors (TCAV)"), unless generic or
   known;
 * in each abstract sentence: a Title-Case name after a naming verb ('which we term "X"',
@@ -27,14 +28,17 @@ this order by ``find_contributions``:
 * an acronym defined after a contribution verb and named like a built thing (a component
   noun or a Title-Case long form, not "using ..."), or as the verb's own object ("we further
   propose a mixed-supervised hierarchical contrastive learning (HCL)"), or with a lower-case
-  long form headed by a part ("group affinity module (GAM)"); a name a list knows too, when
+  long form headed by a part ("group affinity module (GAM)") in a sentence about the paper's
+  own work; a name a list knows too, when
   the paper spells it out with a Title-Case long form no lexicon knows ("the Stealthy
   Terrain-Aware Reconnaissance (STAR) algorithm");
 * named parts: after the method is first named, a Title-Case acronym no lexicon knows, in a
   sentence that cites no other work ("... the Constrained Part Attention (CPA) branch");
 * appositions: "X, an algorithm ..." makes X a method, "X, a ... task" not one (unless
   proposed); "a new dataset, X", "X, a new benchmark" or "the X benchmark" make a proposed X a
-  dataset. Every mention of a proposed name is proposed.
+  dataset. Every mention of a proposed name is proposed;
+* last, an established method's acronym ("GAN", "MCMC") is unproposed unless it is the title's
+  name, the paper names it ("which we call ...") or spells it out as another method.
 """
 
 from __future__ import annotations

@@ -15,12 +15,15 @@ and metric phrases around them (component ``kg_gazetteer``).
 * Named collections (abstract only): capitalised words before "Dataset", "Benchmark",
   "Corpus", "Treebank" or "data set" ("Adobe Matting Dataset") are datasets.
 * Listed datasets (``kg_gazetteer.listed``, abstract only): names written in one list with a
-  dataset hit ("on CIFAR-10, Stanford Cars and Tiny-ImageNet").
-* Dataset hits extend over a following version, year or split ("SQuAD v1.1", "COCO 2014"),
+  dataset hit ("on CIFAR-10, Stanford Cars and Tiny-ImageNet"), but not a name after a comma
+  that a verb follows ("On MMLU, UL2 20B outperforms ...": the clause's subject).
+* Dataset hits extend over a following version, release, year or split ("SQuAD v1.1",
+  "CERT r4.2", "COCO 2014"),
   and overlapping hits are joined ("MS COCO" + "COCO 2014" -> "MS COCO 2014").
 * Metric phrases (``kg_metrics``): the lower-case measures of
   :func:`kg.extract.metrics.metric_phrases` ("average inference cost"), except an abstract
-  phrase with capitalised inner words (part of a name).
+  phrase with capitalised inner words (part of a name); and ranking measures at a cut-off
+  (``kg_metrics.at_k``: "RP@5", "NDCG@10", "pass@1") whose measure is a known one.
 """
 
 from __future__ import annotations
