@@ -433,7 +433,8 @@ _SUFFIX_PARTS = frozenset("ing ings tion tions sion sions ment ments ness ity it
 
 def _broken_word(s: str, i: int, j: int) -> bool:
     """Whether "X- y" at ``s[i:j]`` is one word broken at a line end whose newline became a
-    space ("aver- age", "perfor- mance"): the joined word is a known word and the first part
+    space, or several ("aver- age", "perfor- mance"): the joined word is a known word, or the
+    second part a suffix alone ("Hash- ing", "classifica- tion"), and the first part
     is no compound head ("multi- output" stays). "pre- and post-" is no word: it stays."""
     before = _WORD_BEFORE.search(s, max(0, i - 80), i).group()  # type: ignore[union-attr]
     after = _WORD_AFTER.match(s, j).group()  # type: ignore[union-attr]

@@ -17,7 +17,9 @@
 * Title (``kg_tasks.title``): the last two to five plain words of a title piece between
   separators (":", "for", "via", "by", ...) ending in a problem head, or a whole piece opening
   with an "-ing" head ("Tracking Translucent Objects over Time"); not the piece before "for"
-  or after "via / by / using / with", which names the means.
+  or after "via / by / using / with", which names the means, nor a leading "Beyond" /
+  "Towards", nor the subject of the title's verb ("Debate Helps Weak-to-Strong
+  Generalization" gives "weak-to-strong generalization").
 * Long forms (``kg_tasks.long``): an acronym's long form that names a problem or a learning
   paradigm ("Video Temporal Grounding (VTG)").
 
@@ -25,7 +27,9 @@ Before the long forms are added, task mentions in the abstract (the gazetteer's 
 filtered: a head-word or gazetteer phrase followed by a noun it only classifies ("face
 recognition losses") is dropped, and a paradigm or broad capability (:data:`_NEEDS_FRAME`:
 "contrastive learning", "domain adaptation", "data augmentation") is kept only after a frame
-("for / in / on / of X") or in a list, as the annotation guidelines ask.
+("for / in / on / of X") or in a list, as the annotation guidelines ask; and a rule-found
+phrase loses a leading quantifier ("numerous", "multiple", ...) unless the list knows the
+whole phrase ("multiple object tracking").
 """
 
 from __future__ import annotations
