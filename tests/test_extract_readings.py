@@ -239,3 +239,14 @@ def test_a_part_acronym_is_proposed_only_where_the_paper_speaks_of_its_own_work(
     proposed = {m.name for m in rec.proposed}
     assert "ICU" not in proposed
     assert {"PEM", "PRM"} <= proposed
+
+
+def test_prepositions_end_task_phrases():
+    rec = _record(
+        "Reef Supervision",
+        "Strategies offer supervision data at different quality levels upon tasks of varying "
+        "complexity. We go beyond object recognition tasks.",
+    )
+    tasks = {t.name for t in rec.tasks}
+    assert not {t for t in tasks if "upon" in t.split() or "beyond" in t.split()}
+    assert "object recognition" in tasks
