@@ -250,3 +250,20 @@ def test_prepositions_end_task_phrases():
     tasks = {t.name for t in rec.tasks}
     assert not {t for t in tasks if "upon" in t.split() or "beyond" in t.split()}
     assert "object recognition" in tasks
+
+
+def test_a_title_task_cut_short_gives_way_to_the_whole_phrase_in_the_abstract():
+    from kg.extract.doc import Mention
+    from kg.extract.tasks import _drop_cut_title_tasks
+
+    text = (
+        "Averaging for Regularized Stochastic Learning\nWe study regularized stochastic learning."
+    )
+    a = text.index("Stochastic")
+    b = text.index("regularized stochastic")
+    mentions = [
+        Mention(a, a + 19, "Stochastic Learning", "task", "kg_tasks.title", 0.5),
+        Mention(b, b + 31, "regularized stochastic learning", "task", "kg_tasks.head", 0.45),
+    ]
+    _drop_cut_title_tasks(text, mentions)
+    assert [m.text for m in mentions] == ["regularized stochastic learning"]

@@ -584,6 +584,7 @@ def find_tasks(doc: Doc) -> Doc:
         )
     ]
     _drop_quantifiers(doc._.mentions)
+    _drop_cut_title_tasks(text, doc._.mentions)
     # An acronym whose long form names a problem ("Video Temporal Grounding (VTG)").
     for ab in doc._.abbreviations:
         long = ab.long.text
@@ -597,6 +598,24 @@ def find_tasks(doc: Doc) -> Doc:
                 Mention(ab.long.start_char, ab.long.end_char, long, "task", "kg_tasks.long", 0.6)
             )
     return doc
+
+
+def _drop_cut_title_tasks(text: str, mentions: list[Mention]) -> None:
+    """A title task cut short by a modifier the rules skip ("Open Vocabulary Instance
+    Segmentation" -> "vocabulary instance segmentation") goes when the abstract names the
+    whole phrase, the title's word before it included ("open vocabulary instance
+    segmentation"), unless the list knows the short one."""
+    tasks = [m for m in mentions if m.kind == "task"]
+    names = {m.text.lower() for m in tasks}
+    for m in tasks:
+        before = text[: m.start].split()[-1:]
+        if (
+            "title" in m.extractor
+            and before
+            and f"{before[0]} {m.text}".lower() in names
+            and not _listed_task(m.text)
+        ):
+            mentions.remove(m)
 
 
 # Words that say how many tasks, not which: "numerous natural language processing tasks".
