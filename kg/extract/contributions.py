@@ -61,6 +61,7 @@ from kg.extract.names import (
     _FAMILY_LONG,
     _TASK_HEADS,
     GENERIC,
+    MINOR_WORDS,
     method_acronyms,
     method_lexicon_keys,
 )
@@ -340,15 +341,13 @@ def _unpropose_established(
     stochastic variance reduced gradient (SVRG)"), or spells it out as something else ("we
     introduce Range Batch-Normalization (BN)", "the Stroke Feature Transform (SFT)")."""
     established = method_acronyms()
-    named = {
-        m.text
-        for m in mentions
-        if m.start in long_start
-        and (
-            _NAMING.search(text, max(0, long_start[m.start] - 40), long_start[m.start])
-            or _WE_CALL.search(text, max(0, long_start[m.start] - 40), long_start[m.start])
-        )
-    }
+    named = set()
+    for m in mentions:
+        at = long_start.get(m.start)
+        if at is not None:
+            lead = text[max(0, at - 40) : at]
+            if _NAMING.search(lead) or _WE_CALL.search(lead):
+                named.add(m.text)
     for m in mentions:
         if (
             not m.proposed
@@ -398,11 +397,11 @@ def _propose_title_phrases(
     its long form."""
     sents = abstract_sents(doc)
     flags = [bool(_CONTRIB.search(x.text) or _PASSIVE.search(x.text)) for x in sents]
+    # An acronym the abstract defines otherwise, or a known name, is another method.
+    defined = {ab.short.text for ab in doc._.abbreviations}
     for s0, s1 in title_proposals(title, [x.text for x in sents], flags):
         phrase = text[s0:s1]
         acronym = _acronym_of(phrase.split())
-        # An acronym the abstract defines otherwise, or a known name, is another method.
-        defined = {ab.short.text for ab in doc._.abbreviations}
         named = [
             m
             for m in mentions
@@ -431,16 +430,13 @@ def _propose_title_phrases(
         _propose_title_phrase(doc, mentions, s0, s1, proposed_names)
 
 
-_MINOR = frozenset("a an and for in of on or the to with".split())
-
-
 def _spells(phrase: str, short: str) -> bool:
     """``phrase`` spells out the acronym ``short``: the acronym's capitals are initials of the
     phrase's words, in order, from the first word's to the last's ("M3CoL" and "Multimodal
     Mixup Contrastive Learning", "H-Nets" and "Harmonic Networks"; not "LSTM" and "LSTM Pose
     Machines")."""
     caps = [c.lower() for c in short if c.isupper()]
-    initials = [w[0].lower() for w in re.split(r"[\s-]+", phrase) if w and w not in _MINOR]
+    initials = [w[0].lower() for w in re.split(r"[\s-]+", phrase) if w and w not in MINOR_WORDS]
     if (
         len(caps) < len(initials) - 1  # one word may go unspelled
         or len(caps) < min(3, len(initials))

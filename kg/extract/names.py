@@ -605,7 +605,8 @@ _PROPOSE_IN_SENT = re.compile(
 )
 
 
-_MINOR_WORDS = frozenset("a an and for in of on or the to with".split())
+# Words a Title-Case name leaves in lower case ("Caption Grounding and Generation").
+MINOR_WORDS = frozenset("a an and for in of on or the to with".split())
 
 
 def paradigm_or(ab, text: str) -> str | None:  # type: ignore[no-untyped-def]
@@ -628,7 +629,7 @@ def paradigm_or(ab, text: str) -> str | None:  # type: ignore[no-untyped-def]
     # estimation (SGDepth) method"), not like the problem ("a presentation attack detection
     # (PAD) method" is a method for PAD).
     named = not ab.short.text.isupper() or all(
-        w[:1].isupper() for w in ab.long.text.split() if w not in _MINOR_WORDS
+        w[:1].isupper() for w in ab.long.text.split() if w not in MINOR_WORDS
     )
     return None if method_noun and proposing and named else kind
 
