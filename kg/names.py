@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 _SEP = re.compile(r"[\s\-_\u2010-\u2015]+")
@@ -21,9 +22,10 @@ _EDGE = "\"'`\u201c\u201d\u2018\u2019()[]{}<>"
 _TRAIL = ".,;:!?"
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """NFKC, case-fold, hyphens/underscores/whitespace to one space, strip quotes, brackets
-    and trailing punctuation."""
+    and trailing punctuation. (Cached: extraction asks for the same names again and again.)"""
     s = unicodedata.normalize("NFKC", name).casefold()
     s = _SEP.sub(" ", s)
     prev = None

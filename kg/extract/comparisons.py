@@ -13,8 +13,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.doc import Comparison, Mention, abstract_sents, doc_text, main_method
+from kg.extract.doc import Comparison, Mention, abstract_sents, doc_lower, doc_text, main_method
 
+# In lower case, run over the lower-cased text (see doc_lower).
 VERB = re.compile(
     r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|(?:is|are|performs?)\s+better\s+than|"
     r"superior\s+to|improv(?:e|es|ed|ing)?\s+(?:over|upon)|improv(?:es|ed|ing)?\s+on|advantage\s+over|outscore\w*|"
@@ -22,12 +23,11 @@ VERB = re.compile(
     # "demonstrate significant improvement over vanilla DQN and Double-DQN".
     r"(?:improvements?|gains?)\s+(?:of\s+\S+\s+)?over|"
     # "improves ELECTRA's performance": the named method is beaten.
-    r"improv(?:es|ed|ing)\s+(?=[A-Z][\w\-.+]*['\u2019]s\b)|"
+    r"improv(?:es|ed|ing)\s+(?=[a-z][\w\-.+]*['\u2019]s\b)|"
     r"compares\s+favou?rably\s+(?:to|with)|on\s+par\s+with|"
     # "a win rate of 87% against GPT-4o", "6% improvement on the average recall than X".
     r"win(?:s|ning)?\s+(?:rate\s+of\s+\S+\s+)?against|"
-    r"(?:improvements?|gains?)\s+(?:of\s+\S+\s+)?(?:on|in)\s+(?:the\s+)?[\w\- ]{0,30}?\s+than)\b",
-    re.I,
+    r"(?:improvements?|gains?)\s+(?:of\s+\S+\s+)?(?:on|in)\s+(?:the\s+)?[\w\- ]{0,30}?\s+than)\b"
 )
 _SELF = re.compile(r"\b(?:our|we|it|this|the\s+proposed|the\s+resulting)\b", re.I)
 # A loser no extractor knows, named by capitalised words right after the comparison
@@ -51,10 +51,10 @@ _SETTING = re.compile(
 def find_comparisons(doc: Doc) -> Doc:
     mentions: list[Mention] = doc._.mentions
     main = main_method(mentions)
-    text = doc_text(doc)
+    text, low = doc_text(doc), doc_lower(doc)
     for sent in abstract_sents(doc):
-        for vm in VERB.finditer(sent.text):
-            if vm.group().lower().startswith("on par"):
+        for vm in VERB.finditer(low[sent.start_char : sent.end_char]):
+            if vm.group().startswith("on par"):
                 continue
             vpos = sent.start_char + vm.start()
             methods = [

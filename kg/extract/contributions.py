@@ -52,6 +52,7 @@ from kg.extract.doc import (
     Mention,
     Sent,
     abstract_sents,
+    doc_lower,
     doc_text,
     is_name_shaped,
     resolve_overlaps,
@@ -69,6 +70,8 @@ from kg.extract.words import LIST_GOES_ON, whole_word_spans
 
 # Extractors of known names (Papers-with-Code lists, the method lexicon): established methods.
 _KNOWN_EXTRACTORS = ("kg_gazetteer", "kg_lexicon")
+# _CONTRIB, _PASSIVE and _WIDE_CONTRIB are in lower case and run over lower-cased text (see
+# doc_lower).
 _CONTRIB = re.compile(
     r"\b(?:we|this\s+(?:paper|work|study|article|research)|our\s+(?:work|paper|research|study)|here)\s+(?:\w+\s+){0,3}?"
     r"(?:propose|introduce|present|develop|design|devise|contribute|build|construct|create|"
@@ -77,8 +80,7 @@ _CONTRIB = re.compile(
     r"refer\s+to\s+(?:it\s+|this\s+|them\s+)?as)(?:s|d|ed)?\b|"
     # "We tackle this inefficiency by introducing the Attention Word Embedding (AWE) model"
     r"\b(?:we|this\s+(?:paper|work))\b[^.;]{0,60}?\b(?:by|through)\s+(?:proposing|introducing|"
-    r"presenting|developing|designing|devising|constructing|creating)\b",
-    re.I,
+    r"presenting|developing|designing|devising|constructing|creating)\b"
 )
 _NAMING = re.compile(
     r"\b(?:(?:termed|dubbed|called|named|coined)(?:\s+as)?|denoted(?:\s+as)?|refer(?:s|red)?\s+to\s+as|"
@@ -93,8 +95,7 @@ _OUR = re.compile(
 _THE_PROPOSED = re.compile(r"\bthe\s+(?:newly\s+)?(?:proposed|suggested|introduced)\s+$", re.I)
 _OWN_DATA_HEAD = re.compile(r"\s+(?:benchmark|dataset|data\s+set|corpus|suite)s?\b", re.I)
 _PASSIVE = re.compile(
-    r"\b(?:is|are)\s+(?:\w+\s+)?(?:proposed|introduced|presented|developed|designed|devised)\b",
-    re.I,
+    r"\b(?:is|are)\s+(?:\w+\s+)?(?:proposed|introduced|presented|developed|designed|devised)\b"
 )
 _COMPONENT = re.compile(
     r"\b(?:module|block|layer|loss|mechanism|strategy|network|head|encoder|decoder|unit|"
@@ -210,10 +211,11 @@ def title_proposals(title: str, sentences: list[str], contrib: list[bool]) -> li
     if not any(contrib):
         return []
     first = contrib.index(True)
-    background = " ".join(sentences[:first]).lower()
-    contribution = " ".join(s for s, c in zip(sentences, contrib, strict=True) if c).lower()
+    lows = [s.lower() for s in sentences]
+    background = " ".join(lows[:first])
+    contribution = " ".join(s for s, c in zip(lows, contrib, strict=True) if c)
     # Sentences where the authors introduce or name something, any verb form ("by introducing").
-    wide = " ".join(s for s in sentences if _WIDE_CONTRIB.search(s)).lower()
+    wide = " ".join(s for s in lows if _WIDE_CONTRIB.search(s))
     known = method_lexicon_keys()
     out = []
     for start, end, phrase, sep in title_phrases(title):
@@ -248,7 +250,7 @@ def title_proposals(title: str, sentences: list[str], contrib: list[bool]) -> li
 
 
 _WIDE_CONTRIB = re.compile(
-    r"\b(?:we|our)\b.*\b(?:introduc|propos|defin|present|develop|design|call|term|nam)\w*", re.I
+    r"\b(?:we|our)\b.*\b(?:introduc|propos|defin|present|develop|design|call|term|nam)\w*"
 )
 _ECHO_PREP = re.compile(
     r"\b(?:through|for|in|on|to|from|with|via|using|by|under|towards?|across|than|over)\s+$"
@@ -290,6 +292,22 @@ def _common(word: str) -> bool:
     return low in common or _singular(low) in common
 
 
+Verbs = list[tuple[Sent, re.Match[str] | None, re.Match[str] | None]]
+
+
+def contribution_verbs(doc: Doc) -> Verbs:
+    """Each abstract sentence with its active contribution verb ("we propose", :data:`_CONTRIB`)
+    or, failing that, its passive one ("is proposed", :data:`_PASSIVE`); offsets in the
+    sentence."""
+    low = doc_lower(doc)
+    out: Verbs = []
+    for sent in abstract_sents(doc):
+        s_low = low[sent.start_char : sent.end_char]
+        cm = _CONTRIB.search(s_low)
+        out.append((sent, cm, None if cm else _PASSIVE.search(s_low)))
+    return out
+
+
 @Language.component("kg_contributions")
 def find_contributions(doc: Doc) -> Doc:
     """Mark the methods and datasets the paper introduces (``Mention.proposed``), adding the
@@ -300,12 +318,13 @@ def find_contributions(doc: Doc) -> Doc:
     doc._.mentions = mentions = resolve_overlaps(doc._.mentions)
     proposed_names: set[str] = set()
 
+    verbs = contribution_verbs(doc)
     tname = _propose_title_name(text, title, mentions, proposed_names)
     if not tname and title_phrases(title):  # cheap test first: most titles have none
-        _propose_title_phrases(doc, text, title, mentions, proposed_names)
+        _propose_title_phrases(doc, text, title, verbs, mentions, proposed_names)
     _propose_title_acronyms(doc, mentions, proposed_names)
     long_start = {ab.short.start_char: ab.long.start_char for ab in doc._.abbreviations}
-    contrib_spans = _propose_in_sentences(doc, text, mentions, long_start, proposed_names)
+    contrib_spans = _propose_in_sentences(doc, text, verbs, mentions, long_start, proposed_names)
     _propose_ours(text, mentions, long_start, proposed_names)
     _propose_acronyms(doc, text, mentions, contrib_spans, proposed_names)
     _propose_parts(doc, mentions, proposed_names)
@@ -390,13 +409,18 @@ def _propose_title_name(
 
 
 def _propose_title_phrases(
-    doc: Doc, text: str, title: str, mentions: list[Mention], proposed_names: set[str]
+    doc: Doc,
+    text: str,
+    title: str,
+    verbs: Verbs,
+    mentions: list[Mention],
+    proposed_names: set[str],
 ) -> None:
     """Title-Case title phrases that name the contribution (``title_proposals``) become
     proposed methods, unless the abstract uses their acronym, which then gets the phrase as
     its long form."""
-    sents = abstract_sents(doc)
-    flags = [bool(_CONTRIB.search(x.text) or _PASSIVE.search(x.text)) for x in sents]
+    sents = [sent for sent, _, _ in verbs]
+    flags = [bool(cm or pm) for _, cm, pm in verbs]
     # An acronym the abstract defines otherwise, or a known name, is another method.
     defined = {ab.short.text for ab in doc._.abbreviations}
     for s0, s1 in title_proposals(title, [x.text for x in sents], flags):
@@ -466,6 +490,7 @@ def _propose_title_acronyms(doc: Doc, mentions: list[Mention], proposed_names: s
 def _propose_in_sentences(
     doc: Doc,
     text: str,
+    verbs: Verbs,
     mentions: list[Mention],
     long_start: dict[int, int],
     proposed_names: set[str],
@@ -475,11 +500,8 @@ def _propose_in_sentences(
     ("we propose ...", "... is proposed") introduces. Returns the contribution spans, from the
     contribution verb (or the sentence start, if passive) to the sentence end."""
     contrib_spans: list[tuple[int, int]] = []
-    for sent in abstract_sents(doc):
-        s_text = sent.text
+    for sent, cm, pm in verbs:
         _propose_named_titled(sent, mentions, proposed_names)
-        cm = _CONTRIB.search(s_text)
-        pm = None if cm else _PASSIVE.search(s_text)
         from_at = sent.start_char + (cm.start() if cm else 0)
         _propose_headed(doc, text, sent, from_at, bool(cm or pm), mentions, proposed_names)
         if cm or pm:
@@ -517,7 +539,8 @@ def _propose_named_titled(sent: Sent, mentions: list[Mention], proposed_names: s
 
 
 _NAMING_VERB = re.compile(r"\b(?:termed|dubbed|called|named|coined)\s+(?:as\s+)?[\"\u201c']?")
-_OWN_THING = re.compile(r"^(?:This|Our|The\s+proposed)\b|\b(?:we|our)\b")
+# (The look-ahead for the first letters lets the search skip other positions fast.)
+_OWN_THING = re.compile(r"(?=[TOtwo])(?:^(?:This|Our|The\s+proposed)\b|\b(?:we|our)\b)")
 
 
 def _propose_headed(
@@ -904,7 +927,7 @@ _TITLED_COMPONENT = re.compile(
 # A Title-Case phrase given right after a naming verb, maybe in quotes: 'which we term
 # "Comparative Knowledge Distillation"', "a scheme called Knowledge Router".
 _NAMED_TITLED = re.compile(
-    r"\b(?:(?:[Ww]e|[Tt]hey)\s+(?:term|call|name|dub)|termed|dubbed|called|named|coined)\s+"
+    r"(?=[WwTtdcn])\b(?:(?:[Ww]e|[Tt]hey)\s+(?:term|call|name|dub)|termed|dubbed|called|named|coined)\s+"
     r"(?:it\s+|this\s+|them\s+)?(?:as\s+)?[\"\u201c']?"
     r"((?:[A-Z][\w-]*\s+){1,5}[A-Z][\w-]*)(?=[\"\u201d'\s,.;:)]|$)"
 )

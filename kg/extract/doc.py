@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
@@ -83,6 +84,25 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def lower_text(text: str) -> str:
+    """``text.lower()`` with the same length, so offsets carry over: the few characters whose
+    lower case is longer ("\u0130" gives two) are kept as they are."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low
+
+
+def doc_lower(doc: Doc) -> str:
+    """:func:`lower_text` of the Doc's text, once per Doc. Patterns written in lower case and
+    run over it without ``re.I`` find what they would find with it over the text, several
+    times faster: case-insensitive matching folds the case of every character it compares."""
+    low: str | None = doc._.lower_cache
+    if low is None:
+        low = doc._.lower_cache = lower_text(doc_text(doc))
+    return low
+
+
 def register_extensions() -> None:
     for name, default in (
         ("title_end", 0),
@@ -95,6 +115,7 @@ def register_extensions() -> None:
         ("comparisons", None),
         ("kg_input", None),  # (Paper, clean title, clean abstract) while in the pipeline
         ("text_cache", None),  # see doc_text
+        ("lower_cache", None),  # see doc_lower
     ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
@@ -155,8 +176,10 @@ _NAME = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def is_name_shaped(word: str) -> bool:
-    """True for words shaped like a proper name of a method/dataset (not plain words)."""
+    """True for words shaped like a proper name of a method/dataset (not plain words).
+    (Cached: most capitalised words of abstracts come back again and again.)"""
     if len(word) < 2 or not _NAME.match(word):
         return False
     if "-" in word and not any(c.isupper() for c in word):

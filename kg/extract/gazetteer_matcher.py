@@ -244,8 +244,9 @@ _DATASET_VERSION = re.compile(
 # Prepositions after a capitalised sentence-initial word: "Inspired by ...", not a dataset.
 _PREP_AFTER = {"by", "to", "with", "from", "on", "in", "of", "for", "at", "upon"}
 # Capitalised words before a dataset cue: "Adobe Matting Dataset", "the Adobe Matting dataset".
+# (The look-ahead for the capital lets the search skip other positions fast.)
 _NAMED_COLLECTION = re.compile(
-    r"\b((?:[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\s){0,3}[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
+    r"(?=[A-Z])\b((?:[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\s){0,3}[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
     r"\s(Dataset|Benchmark|Corpus|Treebank|dataset|benchmark|corpus|treebank|data\sset)\b"
 )
 _NAME_GOES_ON = re.compile(r"[A-Z][\w\-]* (?:and|of|for|on|in|to|&) $")

@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.doc import Link, doc_text, sentence_of
+from kg.extract.doc import Link, doc_lower, doc_text, sentence_of
 
 _HOSTS = r"(?:github\.com|gitlab\.com|bitbucket\.org|gitee\.com|huggingface\.co|hf\.co|[\w-]+\.github\.io|[\w-]+\.gitlab\.io|zenodo\.org|kaggle\.com|paperswithcode\.com)"
 URL_RE = re.compile(
@@ -23,6 +23,7 @@ URL_RE = re.compile(
 _TRAIL = ".,;:!?'\"*"
 _CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "gitee.com", "codeberg.org")
 
+# In lower case, run over the lower-cased text (see doc_lower).
 CODE_CUE = re.compile(
     r"\b(?:(?:source\s+)?codes?|implementations?|software|toolkit|library|repository|"
     r"models?\s+and\s+code|code\s+and\s+(?:models?|data(?:sets?)?|weights|checkpoints))\b"
@@ -34,8 +35,7 @@ CODE_CUE = re.compile(
     r"|\b(?:code|implementation|codebase)\s+(?:is\s+)?(?:available|released)\s+(?:at|on|in|here)\b"
     r"|\b(?:github|code)\s*:"
     r"|\b(?:open[- ]sourced?|publicly\s+available)\s+(?:\w+\s+){0,2}?(?:architecture|framework|"
-    r"library|toolkit|toolbox|implementation|code|codebase|tool|package|platform|software)\b",
-    re.I,
+    r"library|toolkit|toolbox|implementation|code|codebase|tool|package|platform|software)\b"
 )
 
 
@@ -89,7 +89,7 @@ def link_kind(url: str, sentence: str) -> str:
 @Language.component("kg_links")
 def find_links(doc: Doc) -> Doc:
     text = doc_text(doc)
-    low = text.lower()
+    low = doc_lower(doc)
     # Every URL_RE match holds "://", "www." or one of its hosts' ".co(m)", ".io", ".org":
     # most abstracts have none, and the pattern is costly to try at every character.
     maybe_url = "://" in low or "www." in low or ".co" in low or ".io" in low or ".org" in low
@@ -100,6 +100,6 @@ def find_links(doc: Doc) -> Doc:
         end = m.start() + len(url)
         sent = sentence_of(doc, m.start())
         doc._.links.append(Link(m.start(), end, url, link_kind(url, sent), "kg_links", 0.95))
-    for m in CODE_CUE.finditer(text):
+    for m in CODE_CUE.finditer(low):
         doc._.code_cues.append((m.start(), m.end()))
     return doc

@@ -99,7 +99,7 @@ _MEASURE_LIST = re.compile(
 # "in terms of accuracy, latency and memory usage", "measured by word error rate": what
 # follows names what is measured, whatever its head word.
 _TERMS_LIST = re.compile(
-    r"\b(?:in\s+terms\s+of|measured\s+(?:by|in|with)|(?:evaluation\s+)?metrics?\s*(?:such\s+as|"
+    r"(?=[ime])\b(?:in\s+terms\s+of|measured\s+(?:by|in|with)|(?:evaluation\s+)?metrics?\s*(?:such\s+as|"
     r"including|like|:|,\s*namely))\s+(?:both\s+|the\s+)?"
     rf"((?:{_W0}(?:\s{_W0}){{0,2}}(?:,\s*and\s+|,\s*|\s+and\s+|\s+or\s+))*"
     rf"{_W0}(?:\s{_W0}){{0,2}})(?=\s*[.,;:)(]|\s+(?:on|in|for|to|than|over|with|while|compared|across|at|by|of)\b)"

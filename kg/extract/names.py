@@ -750,7 +750,7 @@ def names_no_method(long: str) -> bool:
 # A name followed by one of these is data, a setting or a problem here, not a method
 # ("MEG recordings", "EQA settings", "the NC-SC setting").
 _NOT_METHOD_AFTER = re.compile(
-    r"(?<![\w-])([A-Z][\w-]*[A-Z][\w-]*)\s+(?:signals?|data|recordings?|measurements?|scans?|"
+    r"(?=[A-Z])(?<![\w-])([A-Z][\w-]*[A-Z][\w-]*)\s+(?:signals?|data|recordings?|measurements?|scans?|"
     r"sensors?|modalit(?:y|ies)|settings?|tasks?|problems?|regimes?|sequences?|tokens?|"
     r"boards?|GPUs?|CPUs?|devices?|chips?|processors?)\b"
 )
