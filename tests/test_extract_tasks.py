@@ -6,7 +6,8 @@ from kg.extract.gazetteer_matcher import listed_datasets
 from kg.extract.metrics import metric_phrases
 from kg.extract.pipeline import extract
 from kg.extract.results import values
-from kg.extract.tasks import framed_tasks, listed_tasks, title_tasks
+from kg.extract.tasks import framed_tasks, listed_tasks, title_tasks, verb_form
+from kg.extract.words import verb_words
 from kg.model import Paper
 
 
@@ -298,3 +299,10 @@ def test_a_title_learning_a_task_names_the_task_without_learning():
     assert found == ["face age progression"]
     title = "Learning Video Representations From Correspondence Proposals"
     assert [title[s:e].lower() for s, e in title_tasks(title)] == ["learning video representations"]
+
+
+def test_verb_form_strips_es_only_from_es_words():
+    verbs = verb_words()
+    assert "use" in verbs and "propose" in verbs  # "we use", "we propose" in the corpus
+    assert verb_form("uses", verbs) and verb_form("proposes", verbs)
+    assert not verb_form("users", verbs)  # a noun: "users" is not "use" + "rs"

@@ -193,7 +193,11 @@ def verb_form(word: str, verbs: frozenset[str]) -> bool:
             or (stem[-1:] == stem[-2:-1] and stem[:-1] in verbs)
         )
     if word.endswith("s") and not word.endswith("ss"):
-        return word[:-1] in verbs or word[:-2] in verbs or bool(_VERB_S.search(word))
+        return (
+            word[:-1] in verbs
+            or (word.endswith("es") and word[:-2] in verbs)
+            or bool(_VERB_S.search(word))
+        )
     return False
 
 
@@ -491,12 +495,7 @@ def title_tasks(title: str) -> list[tuple[int, int]]:
             if (
                 k < len(words)
                 and low[-1:] == "s"
-                and (
-                    low[:-1] in verbs
-                    or (low[-2:] == "es" and low[:-2] in verbs)
-                    or _VERB_S.search(low)
-                    or low in _TITLE_VERBS
-                )
+                and (verb_form(low, verbs) or low in _TITLE_VERBS)
             ):
                 break  # "Debate Helps Weak-to-Strong Generalization": the object of a verb
             k -= 1
