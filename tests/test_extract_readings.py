@@ -3,7 +3,7 @@ corpus abstracts), each tested on sentences written for the test."""
 
 from __future__ import annotations
 
-from kg.extract.pipeline import extract
+from kg.extract.pipeline import build_nlp, extract
 from kg.model import Paper
 
 
@@ -267,3 +267,45 @@ def test_a_title_task_cut_short_gives_way_to_the_whole_phrase_in_the_abstract():
     ]
     _drop_cut_title_tasks(text, mentions)
     assert [m.text for m in mentions] == ["regularized stochastic learning"]
+
+
+def test_an_acronym_in_brackets_before_a_hyphen_is_its_own_token():
+    nlp = build_nlp()
+    assert [t.text for t in nlp.make_doc("(RBT)-based replies")] == [
+        "(",
+        "RBT",
+        ")",
+        "-",
+        "based",
+        "replies",
+    ]
+    # The bracket opens inside the word: one token, as spaCy has it.
+    assert [t.text for t in nlp.make_doc("SE(3)-equivariant nets")] == ["SE(3)-equivariant", "nets"]
+
+
+def test_an_acronym_a_new_thing_is_based_on_is_used_with_its_long_form():
+    rec = _record(
+        "Reef Talk",
+        "We introduce a chat agent offering Reef Behavioral Therapy (RBT)-based replies. "
+        "Our agent outperforms plain RBT on reef counselling.",
+    )
+    rbt = [m for m in rec.methods + rec.proposed if m.name == "RBT"]
+    assert rbt and rbt[0].long == "Reef Behavioral Therapy"
+    assert "RBT" not in {m.name for m in rec.proposed}
+
+
+def test_a_title_case_long_form_opening_with_a_digit_names_the_proposed_method():
+    rec = _record(
+        "Coral Part Graphs",
+        "Our research introduces a novel 3D Reef Generalization (3DRG) method using coral "
+        "part graphs. 3DRG improves accuracy by 2.6%.",
+    )
+    assert "3DRG" in {m.name for m in rec.proposed}
+
+
+def test_a_generalization_long_form_names_no_method():
+    rec = _record(
+        "On Reef Models",
+        "We study reef generalization (RG), the ability of models to handle new reefs. RG is hard.",
+    )
+    assert "RG" not in {m.name for m in rec.methods + rec.proposed}

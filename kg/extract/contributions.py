@@ -708,6 +708,9 @@ def _propose_acronyms(
             any(start <= ab.short.start_char < end for start, end in contrib_spans)
             # "... using Generative Adversarial Networks (GAN)": used, not introduced
             and not _USING_BEFORE.search(text[max(0, ab.long.start_char - 40) : ab.long.start_char])
+            # "offering Cognitive Behavioral Therapy (CBT)-based responses": what is new is
+            # built on it
+            and not _BUILT_ON.match(text, ab.short.end_char)
             and bool(
                 _COMPONENT.search(long)
                 or title_case

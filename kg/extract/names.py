@@ -307,7 +307,7 @@ _TASK_HEADS = re.compile(
     r"parsing|tagging|extraction|reconstruction|completion|localization|forecasting|"
     r"disambiguation|(?<![a-z])tracking|"
     # "X-augmented generation" names the augmentation technique, not a generation task.
-    r"navigation|discovery|counting|(?<!augmented\s)generation)$|^(?:natural\s+)?language\s+inference$|"
+    r"navigation|discovery|counting|generalization|(?<!augmented\s)generation)$|^(?:natural\s+)?language\s+inference$|"
     r"^(?:unsupervised\s+)?domain\s+adaptation$",
     re.I,
 )
@@ -629,7 +629,7 @@ def paradigm_or(ab, text: str) -> str | None:  # type: ignore[no-untyped-def]
     # estimation (SGDepth) method"), not like the problem ("a presentation attack detection
     # (PAD) method" is a method for PAD).
     named = not ab.short.text.isupper() or all(
-        w[:1].isupper() for w in ab.long.text.split() if w not in MINOR_WORDS
+        not w[:1].islower() for w in ab.long.text.split() if w not in MINOR_WORDS
     )
     return None if method_noun and proposing and named else kind
 

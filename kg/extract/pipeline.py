@@ -15,11 +15,13 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from kg.extract import (  # noqa: F401  (registers the components)
@@ -53,6 +55,27 @@ COMPONENTS = (
 )
 
 
+# "(CBT)-based": a bracket closed right before a hyphenated word is split off, with the hyphen,
+# so the acronym in it is a token of its own ("CBT"; spaCy keeps "CBT)-based" whole). Not
+# where the bracket opens inside the word: "SE(3)-equivariant" stays one token.
+_CLOSE_THEN_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])\)(?=-[A-Za-z])|(?<=[A-Za-z0-9]\))-(?=[A-Za-z])")
+
+
+def _with_close_then_hyphen(
+    finditer: Callable[[str], Iterable[re.Match[str]]],
+) -> Callable[[str], Iterable[re.Match[str]]]:
+    """spaCy's infix search plus :data:`_CLOSE_THEN_HYPHEN` (run on what is left of a
+    whitespace-separated chunk once prefixes such as "(" are split off)."""
+
+    def infixes(chunk: str) -> Iterable[re.Match[str]]:
+        if ")-" not in chunk or "(" in chunk:
+            return finditer(chunk)
+        found = [*finditer(chunk), *_CLOSE_THEN_HYPHEN.finditer(chunk)]
+        return sorted(found, key=lambda m: m.start())
+
+    return infixes
+
+
 @lru_cache(maxsize=2)
 def build_nlp(with_tagger: bool = False) -> Language:
     """The pipeline: spaCy's English tokenizer and the components above, nothing downloaded.
@@ -63,6 +86,9 @@ def build_nlp(with_tagger: bool = False) -> Language:
     ``kg eval --tdmsci`` runs with it."""
     register_extensions()
     nlp = spacy.blank("en")
+    tok = nlp.tokenizer
+    assert isinstance(tok, Tokenizer)
+    tok.infix_finditer = _with_close_then_hyphen(tok.infix_finditer)
     for name in COMPONENTS:
         if with_tagger or name != "kg_tagger":
             nlp.add_pipe(name)
