@@ -309,3 +309,14 @@ def test_a_generalization_long_form_names_no_method():
         "We study reef generalization (RG), the ability of models to handle new reefs. RG is hard.",
     )
     assert "RG" not in {m.name for m in rec.methods + rec.proposed}
+
+
+def test_our_code_in_a_known_tool_does_not_propose_the_tool():
+    rec = _record(
+        "Reef Nets",
+        "We train a coral detector on reef photos. Our Caffe code and our ReefGAN code are "
+        "available online.",
+    )
+    assert "Caffe" in {m.name for m in rec.methods}
+    assert "Caffe" not in {m.name for m in rec.proposed}
+    assert "ReefGAN" in {m.name for m in rec.proposed}

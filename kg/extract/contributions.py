@@ -653,6 +653,9 @@ def _mark_chosen(text: str, chosen: list[Mention], proposed_names: set[str]) -> 
         proposed_names.add(m.text)
 
 
+_CODE_AFTER = re.compile(r"\s+(?:source\s+)?(?:code|implementation|codebase)s?\b", re.I)
+
+
 def _propose_ours(
     text: str, mentions: list[Mention], long_start: dict[int, int], proposed_names: set[str]
 ) -> None:
@@ -663,6 +666,8 @@ def _propose_ours(
             m.kind == "method"
             and not m.proposed
             and not re.match(r"\)?-based", text[m.end : m.end + 8])  # "our GAN-based method"
+            # "our Caffe code": a known tool the code is written in ("our TDGAN code" is theirs)
+            and not (m.extractor in _KNOWN_EXTRACTORS and _CODE_AFTER.match(text, m.end))
             and _OUR.search(
                 text[
                     max(0, long_start.get(m.start, m.start) - 30) : long_start.get(m.start, m.start)
