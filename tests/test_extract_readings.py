@@ -320,3 +320,13 @@ def test_our_code_in_a_known_tool_does_not_propose_the_tool():
     assert "Caffe" in {m.name for m in rec.methods}
     assert "Caffe" not in {m.name for m in rec.proposed}
     assert "ReefGAN" in {m.name for m in rec.proposed}
+
+
+def test_we_propose_that_states_a_claim_and_proposes_no_name():
+    rec = _record(
+        "G-Reef: Guided Reef Learning",
+        "In this work, we propose that, with the normalized reef cross-entropy (NR-Xent) loss, "
+        "guided batches help. We propose G-Reef, a guided variant.",
+    )
+    proposed = {m.name for m in rec.proposed}
+    assert "G-Reef" in proposed and "NR-Xent" not in proposed

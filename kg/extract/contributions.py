@@ -77,7 +77,8 @@ _CONTRIB = re.compile(
     r"(?:propose|introduce|present|develop|design|devise|contribute|build|construct|create|"
     r"release|curate|collect|put\s+forward|formulate|establish|offer|name|call|term|"
     # "our approach, which we refer to as LOVE"
-    r"refer\s+to\s+(?:it\s+|this\s+|them\s+)?as)(?:s|d|ed)?\b|"
+    # not "we propose that ...": a claim, not a thing
+    r"refer\s+to\s+(?:it\s+|this\s+|them\s+)?as)(?:s|d|ed)?\b(?!\s+that\b)|"
     # "We tackle this inefficiency by introducing the Attention Word Embedding (AWE) model"
     r"\b(?:we|this\s+(?:paper|work))\b[^.;]{0,60}?\b(?:by|through)\s+(?:proposing|introducing|"
     r"presenting|developing|designing|devising|constructing|creating)\b"
