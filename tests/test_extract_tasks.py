@@ -306,3 +306,20 @@ def test_verb_form_strips_es_only_from_es_words():
     assert "use" in verbs and "propose" in verbs  # "we use", "we propose" in the corpus
     assert verb_form("uses", verbs) and verb_form("proposes", verbs)
     assert not verb_form("users", verbs)  # a noun: "users" is not "use" + "rs"
+
+
+def test_a_value_given_as_an_example_in_brackets_is_no_result():
+    rec = next(
+        extract(
+            [
+                Paper(
+                    "p1",
+                    "Reef Nets",
+                    "Training on noisy reef labels works even when the label error rate is high "
+                    "(e.g., 90%). ReefNet outperforms baselines on ReefSet (e.g. 6.4% gain in "
+                    "accuracy).",
+                )
+            ]
+        )
+    )
+    assert [r.value for r in rec.results] == ["6.4%"]

@@ -85,6 +85,10 @@ def _nearest(cands: list[Mention], pos: int, prefer_before: bool = True) -> Ment
     return min(cands, key=lambda m: abs(m.start - pos))
 
 
+_EXAMPLE_BEFORE = re.compile(r"\((?:e\.g\.|for\s+example|for\s+instance)\s*,?\s*$", re.I)
+_BRACKET_CLOSES = re.compile(r"\s*(?:[A-Za-z\-]+\s*)?\)")
+
+
 def _in_brackets(text: str, pos: int) -> bool:
     """Whether ``pos`` lies inside a round bracket opened before it in ``text``."""
     opened = text.rfind("(", 0, pos)
@@ -110,6 +114,12 @@ def find_results(doc: Doc) -> Doc:
         methods = [m for m in inside if m.kind == "method"]
         respectively = "respectively" in sent.text.lower()
         for k, (vs, ve, v) in enumerate(vals):
+            if _EXAMPLE_BEFORE.search(sent.text, max(0, vs - 20), vs) and _BRACKET_CLOSES.match(
+                sent.text, ve
+            ):
+                # "even when the error rate is high (e.g., 90%)": an illustration; not "(e.g.
+                # 6.4% gain on F1@50)", an example of the results
+                continue
             pos = s0 + vs
             if respectively and len(datasets) == len(vals):
                 ds: Mention | None = sorted(datasets, key=lambda m: m.start)[k]
