@@ -323,3 +323,22 @@ def test_a_value_given_as_an_example_in_brackets_is_no_result():
         )
     )
     assert [r.value for r in rec.results] == ["6.4%"]
+
+
+def test_a_list_of_values_pairs_in_order_with_a_list_of_metrics_after_it():
+    rec = next(
+        extract(
+            [
+                Paper(
+                    "p1",
+                    "ReefCap: Reef Captions",
+                    "We propose ReefCap. Our method shows average improvements of 7.7% and 5.4% "
+                    "on BLEU and METEOR scores.",
+                )
+            ]
+        )
+    )
+    assert sorted((r.value, r.metric) for r in rec.results) == [
+        ("5.4%", "METEOR"),
+        ("7.7%", "BLEU"),
+    ]

@@ -89,6 +89,27 @@ _EXAMPLE_BEFORE = re.compile(r"\((?:e\.g\.|for\s+example|for\s+instance)\s*,?\s*
 _BRACKET_CLOSES = re.compile(r"\s*(?:[A-Za-z\-]+\s*)?\)")
 
 
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _lists_in_order(
+    sent: str, s0: int, vals: list[tuple[int, int, str]], metrics: list[Mention]
+) -> bool:
+    """Two or more values written as one list ("4.8% and 21.5%"), then as many metrics
+    written as one list after them ("BLEU@4 and CIDEr")."""
+    if len(vals) < 2 or len(metrics) != len(vals):
+        return False
+    mets = sorted(metrics, key=lambda m: m.start)
+    return (
+        all(_LIST_SEP.fullmatch(sent, a[1], b[0]) for a, b in zip(vals, vals[1:], strict=False))
+        and all(
+            _LIST_SEP.fullmatch(sent, a.end - s0, b.start - s0)
+            for a, b in zip(mets, mets[1:], strict=False)
+        )
+        and mets[0].start - s0 >= vals[-1][1]
+    )
+
+
 def _in_brackets(text: str, pos: int) -> bool:
     """Whether ``pos`` lies inside a round bracket opened before it in ``text``."""
     opened = text.rfind("(", 0, pos)
@@ -113,6 +134,9 @@ def find_results(doc: Doc) -> Doc:
         datasets = [m for m in inside if m.kind == "dataset"]
         methods = [m for m in inside if m.kind == "method"]
         respectively = "respectively" in sent.text.lower()
+        # "4.8% and 21.5% improvements in terms of BLEU@4 and CIDEr": two lists of the same
+        # length, the values' then the metrics', pair in order as with "respectively".
+        in_order = respectively or _lists_in_order(sent.text, s0, vals, metrics)
         for k, (vs, ve, v) in enumerate(vals):
             if _EXAMPLE_BEFORE.search(sent.text, max(0, vs - 20), vs) and _BRACKET_CLOSES.match(
                 sent.text, ve
@@ -127,7 +151,7 @@ def find_results(doc: Doc) -> Doc:
                 # "on DAVIS 2017 (88.1%), YouTube-VOS (86.6%)": a value in brackets belongs
                 # to what the bracket follows
                 ds = _nearest(datasets, pos, prefer_before=_in_brackets(sent.text, vs))
-            if respectively and len(metrics) == len(vals):
+            if in_order and len(metrics) == len(vals):
                 met: Mention | None = sorted(metrics, key=lambda m: m.start)[k]
             else:
                 # "99% TPR and less than 2% FPR", "120% for recall@1": a metric written right
