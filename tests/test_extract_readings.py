@@ -330,3 +330,12 @@ def test_we_propose_that_states_a_claim_and_proposes_no_name():
     )
     proposed = {m.name for m in rec.proposed}
     assert "G-Reef" in proposed and "NR-Xent" not in proposed
+
+
+def test_our_proposed_name_is_proposed():
+    rec = _record(
+        "Reef Adaptation",
+        "Baseline adaptation methods fail on reefs. Our proposed Negative Reef Contrastive (NRC) "
+        "regularizer boosts them, and our new ReefMix algorithm helps as well.",
+    )
+    assert {"NRC", "ReefMix"} <= {m.name for m in rec.proposed}

@@ -89,7 +89,7 @@ _NAMING = re.compile(
     re.I,
 )
 _OUR = re.compile(
-    r"\b(?:our|the\s+proposed)\s+(?:(?:[\w-]+\s+){0,3}(?:model|method|framework|approach|system|"
+    r"\b(?:our|the\s+proposed)\s+(?:(?:proposed|new|novel)\s+)?(?:(?:[\w-]+\s+){0,3}(?:model|method|framework|approach|system|"
     r"agent|network|architecture|algorithm)s?\s*,?\s*(?:(?:called|named|termed|dubbed)(?:\s+as)?)?\s*)?$",
     re.I,
 )

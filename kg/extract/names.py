@@ -764,6 +764,13 @@ _DEFINED_NOT_METHOD = re.compile(
 )
 
 _NO_METHOD = ("generic", "task", "paradigm", "other")
+# A built thing named right after an acronym's bracket; not "models", which follows classes
+# of models too ("text-to-video (T2V) models").
+_BUILT_THING_AFTER = re.compile(
+    r"\)?\s+(?:method|framework|approach|algorithm|architecture|network|technique|"
+    r"scheme|strategy|module|regularizer|regularization|loss|layer|block|mechanism|operator|"
+    r"estimator|classifier|encoder|decoder|sampler|optimizer)s?\b"
+)
 # A long form right after "the problem of" names the problem, not a method.
 _PROBLEM_OF = re.compile(r"\b(?:problems?|tasks?)\s+of\s+(?:the\s+)?$", re.I)
 
@@ -925,7 +932,12 @@ def find_names(doc: Doc) -> Doc:
     long_spans = []
     for ab in doc._.abbreviations:
         kind = paradigm_or(ab, text)
-        if kind is None and names_no_method(ab.long.text):
+        if (
+            kind is None
+            and names_no_method(ab.long.text)
+            # "Negative View-based Contrastive (NVC) regularizer": the noun after it says what
+            and not _BUILT_THING_AFTER.match(text, ab.short.end_char)
+        ):
             kind = "other"
         if kind is None and _PROBLEM_OF.search(
             text[max(0, ab.long.start_char - 40) : ab.long.start_char]
