@@ -339,3 +339,13 @@ def test_our_proposed_name_is_proposed():
         "regularizer boosts them, and our new ReefMix algorithm helps as well.",
     )
     assert {"NRC", "ReefMix"} <= {m.name for m in rec.proposed}
+
+
+def test_a_name_given_as_a_collection_of_items_is_a_dataset():
+    rec = _record(
+        "ReefTasks",
+        "We introduce the ReefX, a collection of 32 reef annotation tasks. We also propose "
+        "ReefNet, a model that learns all of them.",
+    )
+    assert "ReefX" in {d.name for d in rec.datasets}
+    assert "ReefX" not in {m.name for m in rec.proposed}

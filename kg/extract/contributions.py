@@ -916,7 +916,9 @@ _DS_AFTER = re.compile(
     # the words between describe the data; a preposition or verb means the name is run on it
     # ("Gen6D achieves ... on two datasets")
     r"(?:(?!(?:on|in|of|with|for|from|to|at|by|using|over|across|and|or|via|than)\b)"
-    r"[\w-]+\s+){0,4}?(?:dataset|benchmark|corpus|suite|testbed)s?\b",
+    r"[\w-]+\s+){0,4}?(?:dataset|benchmark|corpus|suite|testbed)s?\b"
+    # "the BoX, a collection of 32 instruction tasks"
+    r"|^\)?\s*,\s*(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:collection|compilation)\s+of\b",
     re.I,
 )
 
