@@ -349,3 +349,13 @@ def test_a_name_given_as_a_collection_of_items_is_a_dataset():
     )
     assert "ReefX" in {d.name for d in rec.datasets}
     assert "ReefX" not in {m.name for m in rec.proposed}
+
+
+def test_new_annotations_named_after_a_technique_do_not_propose_it():
+    rec = _record(
+        "ReefQA: Reef Questions",
+        "We introduce ReefQA, a novel dataset of reef videos. We further develop video "
+        "Step-by-Step Reef (SSR) annotations to enrich the reasoning. The model then uses SSR "
+        "prompting.",
+    )
+    assert "SSR" not in {m.name for m in rec.proposed}

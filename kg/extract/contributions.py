@@ -654,6 +654,9 @@ def _mark_chosen(text: str, chosen: list[Mention], proposed_names: set[str]) -> 
         proposed_names.add(m.text)
 
 
+_DATA_AFTER = re.compile(
+    r"\)?\s+(?:annotations?|labels?|traces?|rationales?|demonstrations?|questions?|prompts?)\b"
+)
 _CODE_AFTER = re.compile(r"\s+(?:source\s+)?(?:code|implementation|codebase)s?\b", re.I)
 
 
@@ -748,6 +751,8 @@ def _propose_acronyms(
             is not None
             for start, end in contrib_spans
         )
+        # "we develop video Chain-of-Thought (CoT) annotations": the data are new, not CoT
+        in_contrib = in_contrib and not _DATA_AFTER.match(text, ab.short.end_char)
         # A leaderboard name spelled out by the paper itself in its contribution sentence
         # ("We present the Stealthy Terrain-Aware Reconnaissance (STAR) algorithm") is the
         # paper's own name that happens to collide with the list, unless the long form is known.
@@ -1090,7 +1095,7 @@ def _chosen_after(
                 continue  # "Unlike methods using GANs, we propose a novel GAN framework"
             if m.extractor in _KNOWN_EXTRACTORS and m.kind == "method":
                 continue  # a known, existing method is used, not proposed
-            if _BUILT_ON.match(text, m.end):
+            if _BUILT_ON.match(text, m.end) or _DATA_AFTER.match(text, m.end):
                 continue  # "a UCB-based strategy": the strategy is new, UCB is used
             chosen.append(m)
         elif chosen and _LIST_GAP.match(text[chosen[-1].end : m.start]):
