@@ -342,3 +342,19 @@ def test_a_list_of_values_pairs_in_order_with_a_list_of_metrics_after_it():
         ("5.4%", "METEOR"),
         ("7.7%", "BLEU"),
     ]
+
+
+def test_a_metric_value_written_without_a_leading_zero():
+    rec = next(
+        extract(
+            [
+                Paper(
+                    "p1",
+                    "Reef Change",
+                    "Our ReefBERT classifiers predict reef change with an F1 score of .54 on "
+                    "ReefSet.",
+                )
+            ]
+        )
+    )
+    assert [(r.value, r.metric) for r in rec.results] == [(".54", "F1 score")]

@@ -35,7 +35,8 @@ VALUE_RE = re.compile(
 )
 # A bare number given as the value of a named metric: "an FID of 23.4", "BLEU = 31.2".
 _METRIC_VALUE = re.compile(
-    r"\s?(?:scores?\s+)?(?:of|=|:)\s?(\d+(?:\.\d+)?)(?![\w%]|\.\d)"
+    # ".88": a value with no leading zero, as statistics write correlations
+    r"\s?(?:scores?\s+)?(?:of|=|:)\s?(\d+(?:\.\d+)?|\.\d+)(?![\w%]|\.\d)"
     # Not a count or a measure with a unit ("an error of 8 meters", "1.83 +-1.16 mm").
     r"(?!\s?(?:\+|\u00b1|(?!(?:on|in|and|for|with|at|compared|while|which|when|by)\b)[a-zA-Z]))"
 )
