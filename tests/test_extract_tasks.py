@@ -309,34 +309,19 @@ def test_verb_form_strips_es_only_from_es_words():
 
 
 def test_a_value_given_as_an_example_in_brackets_is_no_result():
-    rec = next(
-        extract(
-            [
-                Paper(
-                    "p1",
-                    "Reef Nets",
-                    "Training on noisy reef labels works even when the label error rate is high "
-                    "(e.g., 90%). ReefNet outperforms baselines on ReefSet (e.g. 6.4% gain in "
-                    "accuracy).",
-                )
-            ]
-        )
+    rec = _record(
+        "Reef Nets",
+        "Training on noisy reef labels works even when the label error rate is high "
+        "(e.g., 90%). ReefNet outperforms baselines on ReefSet (e.g. 6.4% gain in accuracy).",
     )
     assert [r.value for r in rec.results] == ["6.4%"]
 
 
 def test_a_list_of_values_pairs_in_order_with_a_list_of_metrics_after_it():
-    rec = next(
-        extract(
-            [
-                Paper(
-                    "p1",
-                    "ReefCap: Reef Captions",
-                    "We propose ReefCap. Our method shows average improvements of 7.7% and 5.4% "
-                    "on BLEU and METEOR scores.",
-                )
-            ]
-        )
+    rec = _record(
+        "ReefCap: Reef Captions",
+        "We propose ReefCap. Our method shows average improvements of 7.7% and 5.4% "
+        "on BLEU and METEOR scores.",
     )
     assert sorted((r.value, r.metric) for r in rec.results) == [
         ("5.4%", "METEOR"),
@@ -345,16 +330,8 @@ def test_a_list_of_values_pairs_in_order_with_a_list_of_metrics_after_it():
 
 
 def test_a_metric_value_written_without_a_leading_zero():
-    rec = next(
-        extract(
-            [
-                Paper(
-                    "p1",
-                    "Reef Change",
-                    "Our ReefBERT classifiers predict reef change with an F1 score of .54 on "
-                    "ReefSet.",
-                )
-            ]
-        )
+    rec = _record(
+        "Reef Change",
+        "Our ReefBERT classifiers predict reef change with an F1 score of .54 on ReefSet.",
     )
     assert [(r.value, r.metric) for r in rec.results] == [(".54", "F1 score")]

@@ -39,7 +39,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from kg import gazetteer
-from kg.extract.doc import Mention, doc_text
+from kg.extract.doc import Mention, doc_lower, doc_text
 from kg.extract.metrics import metric_phrases
 from kg.extract.words import PLURAL_NOUN, STOP, verb_words
 
@@ -470,8 +470,7 @@ class GazetteerMatcher:
         for s, e in listed_datasets(full, known, doc._.title_end):
             datasets.append(Mention(s, e, full[s:e], "dataset", self.name + ".listed", 0.55))
         doc._.mentions.extend(merge_datasets(datasets, full))
-        lowered = full.lower()
-        for s, e in metric_phrases(lowered):
+        for s, e in metric_phrases(doc_lower(doc)):
             words = full[s:e].split()
             if s >= doc._.title_end and any(c.isupper() for w in words[1:-1] for c in w):
                 continue  # "In-Shop Clothes Retrieval dataset at Recall": a name's words
