@@ -370,3 +370,30 @@ def test_naming_verb_at_sentence_start_is_capitalised():
         )
     )
     assert "Knowledge Router" in [p.name for p in rec.proposed]
+
+
+def test_releases_written_by_their_versions_alone_are_named_in_full():
+    rec = _one(
+        "Detection at scale",
+        "We train on PASCAL VOC 2007 and 2012 and on SQuAD 1.1 and 2.0. When applied to "
+        "Gemini 1.0 Pro and 1.5 Flash models, and to LLaMA 7B and 13B, the method helps. "
+        "It reaches 71.2% on CIFAR-10/100.",
+    )
+    datasets = _names(rec, "datasets")
+    assert {"PASCAL VOC 2007", "PASCAL VOC 2012", "SQuAD 1.1", "SQuAD 2.0"} <= datasets
+    assert {"CIFAR-10", "CIFAR-100"} <= datasets
+    assert "CIFAR-10/100" not in datasets
+    assert {"Gemini 1.0 Pro", "Gemini 1.5 Flash", "LLaMA 7B", "LLaMA 13B"} <= _names(rec, "methods")
+    # Evidence of the later release is its version as written.
+    (voc12,) = [d for d in rec.datasets if d.name == "PASCAL VOC 2012"]
+    assert [e.text for e in voc12.mentions] == ["2012"]
+
+
+def test_numbers_after_a_versioned_name_are_not_its_releases():
+    rec = _one(
+        "Fast detection",
+        "It reaches 78.2 mAP on PASCAL VOC 2012 and 80.3 on COCO, at 23.6 FPS on iPhone 8 "
+        "and 125 FPS on a desktop GPU. We compare GPT-4, PaLM 2, and 193 human participants.",
+    )
+    names = _names(rec, "datasets") | _names(rec, "methods")
+    assert not {"PASCAL VOC 80.3", "iPhone 125", "PaLM 193"} & names

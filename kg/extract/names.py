@@ -69,6 +69,80 @@ _VARIANT_WORDS = {
     "Opus",
     "Haiku",
 }
+_VARIANT = r"(?:\s(?:" + "|".join(sorted(_VARIANT_WORDS)) + r"))"
+# A release written by its version alone after the named one, a list of them or one: "PASCAL
+# VOC 2007 and 2012", "CERT r4.2 and r5.2", "Gemini 1.0 Pro and 1.5 Flash", "LLaMA 7B and 13B".
+_RELEASE = r"(?:\d+(?:\.\d+)?[BM]|[vr]?\d+(?:\.\d+)*[a-z]?)"
+_NAMED_RELEASE = re.compile(r"^(.*\S)\s(" + _RELEASE + r")" + _VARIANT + r"*$")
+_MORE_RELEASES = re.compile(
+    r"(?:,\s*"
+    + _RELEASE
+    + _VARIANT
+    + r"*)*,?\s(?:and|or|&)\s"
+    + _RELEASE
+    + _VARIANT
+    + r"*"
+    # not a number with a unit: "on SQuAD 1.1 and 2.0 points", "iPhone 8 and 125 FPS"
+    + r"(?![\w%]|\.\d|\s*(?:%|points?\b|pp\b|percent\b|[A-Z]{2,}\b))"
+)
+_ONE_RELEASE = re.compile(r"(" + _RELEASE + r")" + _VARIANT + r"*")
+_RELEASE_SHAPE = re.compile(r"([vr]?)(\d+)((?:\.\d+)*)([A-Za-z]?)")
+
+
+def _release_shape(version: str) -> tuple[object, ...]:
+    """What must agree between releases of one name: a prefix, a year or not, the number of
+    dotted parts and of decimals, a size or suffix letter ("2007" and "2012", not "2012" and
+    "80.3"; "2.0" and "2.1", not "2.0" and "8.41")."""
+    m = _RELEASE_SHAPE.fullmatch(version)
+    if m is None:
+        return (version,)
+    prefix, lead, dotted, suffix = m.groups()
+    year = len(lead) == 4 and lead[:2] in ("19", "20")
+    last = dotted.rsplit(".", 1)[-1] if dotted else ""
+    size = suffix if suffix and suffix in "BM" else None
+    # a plain number keeps its digits: "iPhone 8 and 125 FPS" are no two iPhones
+    digits = len(lead) if not (prefix or dotted or size or year) else None
+    return prefix, year, dotted.count("."), len(last), size or bool(suffix), digits
+
+
+_SLASHED_RELEASES = re.compile(r"^([A-Za-z][\w.]*-)(\d+)/(\d+)$")
+
+
+def coordinated_releases(
+    text: str, mentions: list[Mention], known: frozenset[str]
+) -> list[Mention]:
+    """``mentions`` with the other releases of a versioned dataset or method name written by
+    their versions alone: "PASCAL VOC 2007 and 2012" names PASCAL VOC 2012 too (a mention of
+    the full name over the version's own characters), and "CIFAR-10/100" is CIFAR-10 and
+    CIFAR-100. ``known``: the dataset names of the lists."""
+    out = []
+    for m in mentions:
+        if m.kind not in ("dataset", "method"):
+            out.append(m)
+            continue
+        slashed = _SLASHED_RELEASES.match(m.text)
+        if slashed:
+            base, first, second = slashed.groups()
+            cut = m.start + len(base) + len(first)
+            # a listed dataset's releases are data whatever the sentence says
+            kind = "dataset" if known & {base + first, base + second} else m.kind
+            out.append(Mention(m.start, cut, base + first, kind, m.extractor, m.confidence))
+            out.append(Mention(cut + 1, m.end, base + second, kind, "kg_releases", m.confidence))
+            continue
+        out.append(m)
+        head = _NAMED_RELEASE.match(m.text)
+        tail = _MORE_RELEASES.match(text, m.end) if head else None
+        if head is None or tail is None:
+            continue
+        base, shape = head.group(1), _release_shape(head.group(2))
+        for r in _ONE_RELEASE.finditer(text, tail.start(), tail.end()):
+            if _release_shape(r.group(1)) != shape:
+                break
+            name = base + " " + r.group()
+            out.append(Mention(r.start(), r.end(), name, m.kind, "kg_releases", m.confidence))
+    return out
+
+
 # Generic families, fields, organisations and units: never a method or dataset by themselves.
 GENERIC = {
     "AI",
@@ -1066,4 +1140,5 @@ def find_names(doc: Doc) -> Doc:
             continue
         doc._.mentions.append(Mention(s, e, name, kind, "kg_names", 0.5))
         i = j
+    doc._.mentions = coordinated_releases(text, doc._.mentions, known_bases)
     return doc
