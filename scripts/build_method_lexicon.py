@@ -24,8 +24,17 @@ head such as "estimation"), or a general mathematical field ("convex optimizatio
 programming"). A few names the annotation guidelines themselves list as methods (SEED_NAMES)
 are added. Singular and plural forms of the head are both listed.
 
+E. Model series (a separate key, matched case-sensitively): a capitalised word the corpus
+   writes right before a release number or size ("Llama 2", "Llama-3-8B", "Claude 3",
+   "Mistral 7B") in at least ``MIN_SERIES_PAPERS`` abstracts and in at least
+   ``MIN_SERIES_SHARE`` of its capitalised uses, written capitalised mid-sentence (at least
+   ``MIN_SERIES_USES`` uses, ``PROPER_SHARE`` of them); not the first word of a listed dataset
+   ("Cifar", "Wikitext") nor a month or licence (``SERIES_DENY``). kg.extract.names reads such
+   a word, with or without its release, as a model name.
+
 Output (gzip JSON, keys sorted, deterministic for the same corpus):
-    {"methods": ["Gibbs sampling", ...], "counts": {"gibbs sampling": 89, ...}}
+    {"methods": ["Gibbs sampling", ...], "counts": {"gibbs sampling": 89, ...},
+     "acronyms": {"SGD": "stochastic gradient descent", ...}, "series": ["Claude", ...]}
 ``counts`` is the number of abstracts holding the phrase (for later thresholds / review).
 """
 
@@ -55,6 +64,9 @@ MIN_EPONYM_PAPERS = 3
 MIN_COMPOUND_PAPERS = 4
 MIN_TERM_PAPERS = 8
 MIN_VARIANT_PAPERS = 4
+MIN_SERIES_PAPERS = 3
+MIN_SERIES_SHARE = 0.25
+MIN_SERIES_USES = 5
 # E. No modifier variants of model families, and no variants by these modifiers.
 NO_VARIANT_HEADS = {"transformer"}
 NO_VARIANT_MODIFIERS = {
@@ -361,6 +373,27 @@ SEED_NAMES = [
 ]
 
 # Reviewed entries that are usually no method in an abstract: concepts, tasks, services.
+# A word before a number that is no model: dates ("July 4") and licences ("Apache 2.0").
+SERIES_DENY = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "apache",
+}
+# "Llama 2", "Llama-3-8B", "Mistral 7B": a capitalised word and a release number or size.
+_SERIES = re.compile(
+    r"(?<![\w-])([A-Z][a-z]+)[ -](?:\d{1,2}(?:\.\d+)?|\d+(?:\.\d+)?[BM])(?![\w.%]|\.\d)"
+)
+_CAPITALISED = re.compile(r"(?<![\w-])([A-Z][a-z]+)(?!\w)")
 DENY = {
     "light field",
     "light fields",
@@ -537,6 +570,37 @@ def variants(texts: list[str], names: dict[str, str]) -> dict[str, int]:
     return {surface: n for surface, n in df.items() if n >= MIN_VARIANT_PAPERS}
 
 
+def model_series(
+    texts: list[str], uses: Counter[str], cap: Counter[str], gazetteer: Path
+) -> list[str]:
+    """Source E of the module docstring: model series names ("Llama", "Claude")."""
+    gaz = json.loads(gzip.decompress(gazetteer.read_bytes()))
+    dataset_firsts = {
+        v.split()[0].split("-")[0].lower()
+        for d in gaz["datasets"]
+        for v in [d["name"], *d["aliases"]]
+        if v.strip()
+    }
+    before_release: Counter[str] = Counter()
+    df: Counter[str] = Counter()
+    for text in texts:
+        found = [m.group(1) for m in _SERIES.finditer(text)]
+        before_release.update(found)
+        df.update(set(found))
+    candidates = {w for w, n in df.items() if n >= MIN_SERIES_PAPERS}
+    capitalised: Counter[str] = Counter()
+    for text in texts:
+        capitalised.update(w for w in _CAPITALISED.findall(text) if w in candidates)
+    return sorted(
+        w
+        for w in candidates
+        if before_release[w] >= MIN_SERIES_SHARE * capitalised[w]
+        and uses[w.lower()] >= MIN_SERIES_USES
+        and cap[w.lower()] >= PROPER_SHARE * uses[w.lower()]
+        and w.lower() not in dataset_firsts | SERIES_DENY
+    )
+
+
 def build(corpus: Path, gazetteer: Path) -> dict[str, object]:
     texts = list(read_abstracts(corpus))
     tasks = {t.lower() for t in json.loads(gzip.decompress(gazetteer.read_bytes()))["tasks"]}
@@ -702,6 +766,7 @@ def build(corpus: Path, gazetteer: Path) -> dict[str, object]:
     for seed in SEED_NAMES:  # singular only: "transformers" is a family
         names.setdefault(seed.lower(), seed)
     return {
+        "series": model_series(texts, uses, cap, gazetteer),
         "methods": sorted(names.values(), key=str.lower),
         "counts": dict(sorted(counts.items())),
         "acronyms": {

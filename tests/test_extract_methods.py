@@ -397,3 +397,24 @@ def test_numbers_after_a_versioned_name_are_not_its_releases():
     )
     names = _names(rec, "datasets") | _names(rec, "methods")
     assert not {"PASCAL VOC 80.3", "iPhone 125", "PaLM 193"} & names
+
+
+def test_model_series_are_mined_from_the_corpus_not_dates_or_licences():
+    from kg.extract.names import is_series_release, model_series
+
+    series = model_series()
+    assert {"Llama", "Mistral", "Claude"} <= series
+    assert not {"July", "Apache", "Cifar", "Figure"} & series
+    assert is_series_release("Llama 2 7B") and is_series_release("Claude 3 Opus")
+    assert not is_series_release("Llama-Med")
+
+
+def test_model_series_names_with_or_without_a_release_are_used_methods():
+    rec = _one(
+        "Counselling with small models",
+        "We fine-tune Llama 2 7B and compare it with Claude 3 Opus and Gemini Ultra. "
+        "Our Mistral model achieves a BERTScore of 70.1%.",
+    )
+    methods = _names(rec, "methods")
+    assert {"Llama 2 7B", "Claude 3 Opus", "Gemini Ultra", "Mistral"} <= methods
+    assert "Mistral" not in _names(rec, "proposed")  # the paper's copy of Mistral

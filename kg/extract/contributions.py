@@ -63,6 +63,7 @@ from kg.extract.names import (
     _TASK_HEADS,
     GENERIC,
     MINOR_WORDS,
+    is_series_release,
     method_acronyms,
     method_lexicon_keys,
 )
@@ -355,8 +356,8 @@ def _long_key(long: str) -> str:
 def _unpropose_established(
     text: str, mentions: list[Mention], tname: str | None, long_start: dict[int, int]
 ) -> None:
-    """An established method's acronym ("GAN", "MCMC", "GP") names what the paper builds on,
-    not what it proposes ("we develop a dual motion Generative Adversarial Net (GAN)
+    """An established method's acronym ("GAN", "MCMC", "GP") or a model series' release
+    ("Mistral", "Llama 2 7B") names what the paper builds on, not what it proposes ("we develop a dual motion Generative Adversarial Net (GAN)
     architecture"), unless it is the title's name, the paper names it ("which we call
     stochastic variance reduced gradient (SVRG)"), or spells it out as something else ("we
     introduce Range Batch-Normalization (BN)", "the Stroke Feature Transform (SFT)")."""
@@ -369,13 +370,12 @@ def _unpropose_established(
             if _NAMING.search(lead) or _WE_CALL.search(lead):
                 named.add(m.text)
     for m in mentions:
-        if (
-            not m.proposed
-            or m.kind != "method"
-            or m.text == tname
-            or m.text not in established
-            or m.text in named
-        ):
+        if not m.proposed or m.kind != "method" or m.text == tname or m.text in named:
+            continue
+        if is_series_release(m.text):  # "Our Mistral model": the paper's copy of Mistral
+            m.proposed = False
+            continue
+        if m.text not in established:
             continue
         own = _long_key(m.long or "")
         if not own or own.endswith(_long_key(established[m.text])):

@@ -865,6 +865,31 @@ def method_lexicon() -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def model_series() -> frozenset[str]:
+    """Model series names the corpus writes before a release ("Llama", "Claude", "Mistral";
+    scripts/build_method_lexicon.py), as written: case-sensitive."""
+    return frozenset(_method_lexicon_file().get("series", []))  # type: ignore[call-overload]
+
+
+_RELEASE_WORD = re.compile(r"[\s-]+(?:" + _RELEASE + r"|" + "|".join(sorted(_VARIANT_WORDS)) + r")")
+
+
+def is_series_release(name: str) -> bool:
+    """``name`` is a model series with at most its release, size and variant words ("Llama",
+    "Llama 2 7B", "Llama-3-8B", "Claude 3 Opus"; not "Llama-Med")."""
+    first = re.match(r"[A-Z][a-z]+", name)
+    if first is None or first.group() not in model_series():
+        return False
+    pos = first.end()
+    while pos < len(name):
+        step = _RELEASE_WORD.match(name, pos)
+        if step is None:
+            return False
+        pos = step.end()
+    return True
+
+
+@lru_cache(maxsize=1)
 def method_acronyms() -> dict[str, str]:
     """Acronyms the corpus defines for established methods: "SGD" -> "stochastic gradient
     descent" (scripts/build_method_lexicon.py). Shared: callers must not change it."""
@@ -1079,6 +1104,7 @@ def find_names(doc: Doc) -> Doc:
     not_method = {m.group(1) for m in _NOT_METHOD_AFTER.finditer(text)} - set(abbrev_kind)
     multi_word = [short for short in longs if re.match(r"^\S+(?: [a-z][a-z-]*){1,2}$", short)]
     ws = words(text)
+    series = model_series()
     link_spans = [(link.start, link.end) for link in doc._.links]
     i = 0
     while i < len(ws):
@@ -1093,7 +1119,7 @@ def find_names(doc: Doc) -> Doc:
                 w, e = w[:-1], e - 1
         nxt_word = ws[i + 1][2] if i + 1 < len(ws) and ws[i + 1][0] == e + 1 else ""
         if (
-            not (is_name_shaped(w) or _versioned_name(w, nxt_word, common))
+            not (is_name_shaped(w) or _versioned_name(w, nxt_word, common) or w in series)
             or w in GENERIC
             or (_PLURAL_FAMILY.match(w) and not _defined_model_class(w, abbrev_kind, longs))
             or abbrev_kind.get(w) in _NO_METHOD
@@ -1114,7 +1140,11 @@ def find_names(doc: Doc) -> Doc:
         while (
             j < len(ws)
             and ws[j][0] == e + 1
-            and (_VERSION.match(ws[j][2]) or (j > i + 1 and ws[j][2] in _VARIANT_WORDS))
+            # a variant word after a version, or right after a series name ("Gemini Ultra")
+            and (
+                _VERSION.match(ws[j][2])
+                or ((j > i + 1 or w in series) and ws[j][2] in _VARIANT_WORDS)
+            )
             and text[e] == " "
         ):
             if ws[j][2].isdigit() and len(ws[j][2]) == 4:  # a year, not a version
