@@ -335,3 +335,19 @@ def test_a_metric_value_written_without_a_leading_zero():
         "Our ReefBERT classifiers predict reef change with an F1 score of .54 on ReefSet.",
     )
     assert [(r.value, r.metric) for r in rec.results] == [(".54", "F1 score")]
+
+
+def test_a_value_given_for_a_method_is_that_methods():
+    rec = _record(
+        "Reranking with permutations",
+        "Scores improve by up to 34-52% for Mistral, 7-18% for GPT-3.5 and 8-16% for "
+        "LLaMA v2. The equal error rate is 7% for SVM and 13% for PCA.",
+    )
+    by_value = {r.value: r.method for r in rec.results}
+    assert by_value == {
+        "34-52%": "Mistral",
+        "7-18%": "GPT-3.5",
+        "8-16%": "LLaMA v2",
+        "7%": "SVM",
+        "13%": "PCA",
+    }

@@ -4,8 +4,8 @@ A value is a number written with a unit that makes it a score ("82.1%", "+2.8%",
 "$0.031", "3.2% to 6.1%", "4.8 BLEU"); plain counts ("1,000 images", "3 datasets") are not
 results. Within the sentence the metric and dataset are the nearest mentions (a metric before
 the value is preferred: "accuracy of 82.1%"); the method is the paper's proposed method when
-the sentence speaks of it (by name, "our", "we", "it"), else the nearest method mention before
-the value. "respectively" pairs a list of values with a list of datasets, metrics or methods in
+the sentence speaks of it (by name, "our", "we", "it"), else the method the value is given
+for ("7-18% for GPT-3.5"), else the nearest method mention before the value. "respectively" pairs a list of values with a list of datasets, metrics or methods in
 order.
 """
 
@@ -75,6 +75,8 @@ def values(text: str) -> list[tuple[int, int, str]]:
 
 # "lifts of up to 120% for recall@1", "8 points in RP@5": the metric after the value.
 _FOR_METRIC = re.compile(r"\s+(?:for|in)\s+(?:the\s+)?")
+# "34-52% for Mistral, 7-18% for GPT-3.5": the method a value is given for.
+_FOR_METHOD = re.compile(r"\s+for\s+(?:the\s+)?")
 
 
 def _nearest(cands: list[Mention], pos: int, prefer_before: bool = True) -> Mention | None:
@@ -173,6 +175,14 @@ def find_results(doc: Doc) -> Doc:
                 # "of MobileNetV3 and ResNet50-D improved from 75.2% to 79% and 79.1% to 83%,
                 # respectively"
                 meth = sorted(methods, key=lambda m: m.start)[k].text
+            elif not respectively and (
+                given_for := [
+                    m
+                    for m in methods
+                    if _FOR_METHOD.fullmatch(text, s0 + ve, max(s0 + ve, m.start))
+                ]
+            ):
+                meth = given_for[0].text
             else:
                 # Not a method named as what is beaten ("beats BM25 by 100%").
                 prior = [
