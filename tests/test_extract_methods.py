@@ -418,3 +418,13 @@ def test_model_series_names_with_or_without_a_release_are_used_methods():
     methods = _names(rec, "methods")
     assert {"Llama 2 7B", "Claude 3 Opus", "Gemini Ultra", "Mistral"} <= methods
     assert "Mistral" not in _names(rec, "proposed")  # the paper's copy of Mistral
+
+
+def test_a_taxonomy_is_data_and_an_acronym_for_resources_no_method():
+    rec = _one(
+        "Negative sampling for skill extraction",
+        "Skills matter in many human resources (HR) processes. Using the ESCO taxonomy to "
+        "select negatives helps most; results hold in high-resource (HR) settings.",
+    )
+    assert "ESCO" in _names(rec, "datasets")
+    assert not {"ESCO", "HR"} & _names(rec, "methods")

@@ -58,6 +58,9 @@ DATASET_CUES = {
     "leaderboard",
     "splits",
     "split",
+    # the guidelines count taxonomies as data ("the ESCO taxonomy")
+    "taxonomy",
+    "taxonomies",
 }
 # Task names that are too generic to mean a task on their own.
 _GENERIC_TASKS = {

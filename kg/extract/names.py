@@ -711,6 +711,7 @@ def paradigm_or(ab, text: str) -> str | None:  # type: ignore[no-untyped-def]
 # Heads of long forms that name no method: data, modalities, quantities, properties, settings
 # ("Hyperspectral Imaging (HSI)", "Degrees-of-Freedom (DOF)", "Bird's-eye View (BeV)").
 _NON_METHOD_HEADS = {
+    "resource",  # "human resources (HR)"
     "imaging",
     "image",
     "view",
