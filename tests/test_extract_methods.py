@@ -428,3 +428,25 @@ def test_a_taxonomy_is_data_and_an_acronym_for_resources_no_method():
     )
     assert "ESCO" in _names(rec, "datasets")
     assert not {"ESCO", "HR"} & _names(rec, "methods")
+
+
+def test_a_name_introduced_as_a_task_is_a_task_not_a_method():
+    rec = _one(
+        "Can models infer causes?",
+        "We formulate a novel task CauseBench, which takes correlational statements and asks "
+        "for causes. This paper defines a new task named Slot-Level Task Dialog (SLTD). "
+        "Results suggest that GeoTrack is a challenging task for current models.",
+    )
+    names = _names(rec, "proposed") | _names(rec, "methods")
+    assert not {"CauseBench", "SLTD", "GeoTrack"} & names
+    tasks = {n.lower() for t in rec.tasks for n in (t.name, *t.aliases)}
+    assert {"causebench", "sltd", "geotrack"} <= tasks
+
+
+def test_a_name_after_a_new_task_in_another_clause_is_still_a_method():
+    rec = _one(
+        "Composable adapters",
+        "With just a few examples from a new task, LoraHub can combine adapters. Training "
+        "FastNet is a challenging task.",
+    )
+    assert {"LoraHub", "FastNet"} <= _names(rec, "proposed") | _names(rec, "methods")

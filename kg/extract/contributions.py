@@ -333,7 +333,41 @@ def find_contributions(doc: Doc) -> Doc:
     _apply_appositions(text, mentions, proposed_names)
     _spread_proposed(text, mentions, proposed_names)
     _unpropose_established(text, mentions, tname, long_start)
+    _named_tasks(text, mentions, long_start)
     return doc
+
+
+# "we formulate a novel task Corr2Cause", "defines a new task named Sub-Slot based ...",
+# "a novel CLT problem named FreeTransfer-X" (lower-case text before the name).
+_NEW_TASK_BEFORE = re.compile(
+    r"\b(?:introduc|defin|propos|formulat|present|stud|consider|establish|pos)\w*\s+(?:a|an|the)"
+    r"\s+(?:novel|new)\s+(?:[\w-]+\s+){0,2}?(?:task|problem),?\s+"
+    r"(?:(?:called|named|termed|dubbed)\s+)?$"
+)
+# "Corr2Cause is a challenging task for LLMs", "... suggest that XOR QA is a challenging task"
+_IS_TASK_AFTER = re.compile(r"\s+is\s+an?\s+(?:[\w-]+\s+){0,2}?(?:task|problem)\b")
+_SUBJECT_BEFORE = re.compile(r"(?:^|[.;:!?]\s+|\bthat\s+)$")
+
+
+def _named_tasks(text: str, mentions: list[Mention], long_start: dict[int, int]) -> None:
+    """A name the text introduces as a task or calls one ("we formulate a novel task
+    Corr2Cause", "a new task named Sub-Slot based Task-Oriented Dialog (SSTOD)", "Corr2Cause
+    is a challenging task") names a problem, not a method: its method mentions become tasks
+    (datasets stay data)."""
+    low = text.lower()
+    tasks = set()
+    for m in mentions:
+        if m.kind != "method":
+            continue
+        at = long_start.get(m.start, m.start)  # an acronym's long form comes first
+        if _NEW_TASK_BEFORE.search(low, max(0, at - 90), at) or (
+            _IS_TASK_AFTER.match(text, m.end)
+            and _SUBJECT_BEFORE.search(text, max(0, m.start - 6), m.start)
+        ):
+            tasks.add(m.text)
+    for m in mentions:
+        if m.text in tasks and m.kind == "method":
+            m.kind, m.proposed = "task", False
 
 
 _OWN_WORK = re.compile(
