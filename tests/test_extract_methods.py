@@ -450,3 +450,27 @@ def test_a_name_after_a_new_task_in_another_clause_is_still_a_method():
         "FastNet is a challenging task.",
     )
     assert {"LoraHub", "FastNet"} <= _names(rec, "proposed") | _names(rec, "methods")
+
+
+def test_title_case_names_given_as_examples_of_methods_are_methods():
+    rec = _one(
+        "Prompt structures",
+        "CoT and its variants (such as Tree of Thought, Graph of Thought, etc.) rely on one "
+        "prompt. Local search methods such as Expectation Maximization (EM), Gibbs Sampling "
+        "or greedy heuristics fail, and so do techniques including Permutation Ranking, "
+        "Mirror Descent and Steepest Descent.",
+    )
+    methods = _names(rec, "methods")
+    assert {"Tree of Thought", "Graph of Thought", "EM", "Mirror Descent"} <= methods
+    assert "Steepest Descent" in methods  # "and" separates items, it joins no name
+
+
+def test_listed_classes_of_models_and_modifiers_are_not_method_names():
+    rec = _one(
+        "Generative priors",
+        "Generative models such as Variational Auto Encoders and Sparse Mixture Networks are "
+        "trained on a fixed prior. Methods such as Natural Language Processing tasks differ.",
+    )
+    names = _names(rec, "methods") | _names(rec, "proposed")
+    assert not {"Variational Auto Encoders", "Sparse Mixture Networks"} & names
+    assert "Natural Language Processing" not in names

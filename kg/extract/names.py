@@ -1023,6 +1023,71 @@ def _defined_model_class(word: str, kinds: dict[str, str | None], longs: dict[st
     )
 
 
+# A list of examples after a noun for methods: "prompting methods such as Chain of Thought,
+# Tree of Thought, and Self-Consistency", "techniques including Frequent Directions".
+_METHODS_CUE = re.compile(
+    r"\b(?:methods?|approach(?:es)?|techniques?|algorithms?|models?|variants?|baselines?|"
+    r"strateg(?:y|ies)|frameworks?|architectures?|schemes?)\s*,?\s*\(?"
+    r"(?:such\s+as|like|including|e\.g\.,?)\s+"
+)
+_LIST_ITEM_SEP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+# A name that a noun follows is a modifier: "such as Natural Language Processing tasks".
+_HEAD_AFTER = re.compile(
+    r"-|\s+(?:tasks?|models?|methods?|approach(?:es)?|systems?|data|datasets?|networks?|"
+    r"architectures?|algorithms?|techniques?|frameworks?|problems?|applications?|settings?|"
+    r"domains?|features?|modules?|layers?|loss(?:es)?|variants?|famil(?:y|ies)|style)\b"
+)
+_MINOR = "|".join(sorted(MINOR_WORDS - {"and", "or"}))  # "and" / "or" separate items
+# Every word capitalised but minor ones, two to five words ("Tree of Thought"), or one word
+# of capitalised parts ("Self-Consistency").
+_TITLED_NAME = re.compile(
+    r"[A-Z][\w'\u2019+-]*(?:\s+(?:[A-Z][\w'\u2019+-]*|(?:" + _MINOR + r")\b)){0,3}"
+    r"\s+[A-Z][\w'\u2019+-]*(?<!-)|[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b"
+)
+
+
+# "Variational Auto Encoders", "Deep Belief Networks": a class of models, not one method.
+_MODEL_CLASSES = re.compile(
+    r"(?:network|net|machine|model|encoder|field|process|classifier|regressor|transformer|"
+    r"tree|GAN|VAE|CNN|RNN)s$",
+    re.I,
+)
+
+
+def listed_method_names(text: str) -> list[tuple[int, int]]:
+    """Offsets of Title-Case names of two to five words given as examples of methods
+    ("prompting methods such as Chain of Thought, Tree of Thought, and Self-Consistency")."""
+    out = []
+    for cue in _METHODS_CUE.finditer(text):
+        out.extend(_list_items(text, cue.end()))
+    return out
+
+
+_OTHER_ITEM = re.compile(r"[^\s,;.()]+")
+
+
+def _list_items(text: str, pos: int) -> list[tuple[int, int]]:
+    """The Title-Case names of the list that starts at ``pos``, skipping items of another
+    shape ("such as EM, Gibbs Sampling"), up to the list's end."""
+    out = []
+    while True:
+        item = _TITLED_NAME.match(text, pos)
+        if item is None:
+            other = _OTHER_ITEM.match(text, pos)
+            sep = _LIST_ITEM_SEP.match(text, other.end()) if other else None
+            if sep is None:
+                return out
+            pos = sep.end()
+            continue
+        sep = _LIST_ITEM_SEP.match(text, item.end())
+        if sep is None and _HEAD_AFTER.match(text, item.end()):
+            return out  # "such as Natural Language Processing tasks": a modifier
+        out.append(item.span())
+        if sep is None:
+            return out
+        pos = sep.end()
+
+
 def find_names(doc: Doc) -> Doc:
     text = doc_text(doc)
     known_bases = gazetteer_names()
@@ -1171,5 +1236,12 @@ def find_names(doc: Doc) -> Doc:
             continue
         doc._.mentions.append(Mention(s, e, name, kind, "kg_names", 0.5))
         i = j
+    taken = [(m.start, m.end) for m in doc._.mentions]
+    for s, e in listed_method_names(text):
+        name = text[s:e]
+        if any(s < te and ts < e for ts, te in taken) or name in GENERIC or "- " in name:
+            continue  # "GPT- J": a line break's hyphen in the source text
+        if classify_by_long(name) is None and not _MODEL_CLASSES.search(name):
+            doc._.mentions.append(Mention(s, e, name, "method", "kg_names.listed", 0.5))
     doc._.mentions = coordinated_releases(text, doc._.mentions, known_bases)
     return doc
