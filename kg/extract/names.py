@@ -1069,7 +1069,7 @@ _OTHER_ITEM = re.compile(r"[^\s,;.()]+")
 def _list_items(text: str, pos: int) -> list[tuple[int, int]]:
     """The Title-Case names of the list that starts at ``pos``, skipping items of another
     shape ("such as EM, Gibbs Sampling"), up to the list's end."""
-    out = []
+    out: list[tuple[int, int]] = []
     while True:
         item = _TITLED_NAME.match(text, pos)
         if item is None:
