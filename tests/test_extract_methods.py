@@ -474,3 +474,14 @@ def test_listed_classes_of_models_and_modifiers_are_not_method_names():
     names = _names(rec, "methods") | _names(rec, "proposed")
     assert not {"Variational Auto Encoders", "Sparse Mixture Networks"} & names
     assert "Natural Language Processing" not in names
+
+
+def test_acronym_of_what_a_proposed_model_is_made_with_is_proposed():
+    rec = _one(
+        "Skeleton-based action recognition",
+        "We propose a novel model with spatial reasoning and temporal stack learning (SR-TSL) "
+        "for action recognition. We then propose an approach with reinforcement learning (RL) "
+        "and a method based on the expectation maximization (EM).",
+    )
+    assert "SR-TSL" in _names(rec, "proposed")
+    assert not {"RL", "EM"} & _names(rec, "proposed")

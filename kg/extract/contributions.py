@@ -930,7 +930,10 @@ _USED_BEFORE = re.compile(
 _DIRECT_OBJECT = re.compile(
     r"\b(?:we|this\s+(?:paper|work))\s+(?:further\s+|also\s+|then\s+|first\s+)?"
     r"(?:propose|introduce|present|develop|design|devise)[sd]?\s+(?:a|an|the)?\s*"
-    r"(?:(?:novel|new|simple|general|unified|effective|efficient|[a-z]+-[a-z]+)\s+){0,2}$",
+    r"(?:(?:novel|new|simple|general|unified|effective|efficient|[a-z]+-[a-z]+)\s+){0,2}"
+    # "we propose a novel model with spatial reasoning and temporal stack learning (SR-TSL)"
+    r"(?:(?:[\w-]+\s+)?(?:model|framework|method|approach|network|architecture|algorithm)"
+    r"\s+(?:with|of)\s+(?:a\s+|an\s+|the\s+)?)?$",
     re.I,
 )
 # Narrower than _USED_BEFORE: "the concept of Sub-Pseudo Label (SPL)" is still introduced.
