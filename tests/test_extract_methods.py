@@ -485,3 +485,12 @@ def test_acronym_of_what_a_proposed_model_is_made_with_is_proposed():
     )
     assert "SR-TSL" in _names(rec, "proposed")
     assert not {"RL", "EM"} & _names(rec, "proposed")
+
+
+def test_what_our_contribution_is_is_proposed():
+    rec = _one(
+        "Parallel optimistic optimization",
+        "The smoothness of the function is unknown. Our contribution is an adaptive "
+        "optimization algorithm, POO or parallel optimistic optimization, that adapts to it.",
+    )
+    assert "POO" in _names(rec, "proposed")

@@ -82,7 +82,9 @@ _CONTRIB = re.compile(
     r"refer\s+to\s+(?:it\s+|this\s+|them\s+)?as)(?:s|d|ed)?\b(?!\s+that\b)|"
     # "We tackle this inefficiency by introducing the Attention Word Embedding (AWE) model"
     r"\b(?:we|this\s+(?:paper|work))\b[^.;]{0,60}?\b(?:by|through)\s+(?:proposing|introducing|"
-    r"presenting|developing|designing|devising|constructing|creating)\b"
+    r"presenting|developing|designing|devising|constructing|creating)\b|"
+    # "Our key contributions include the establishment of CardBench ... and the CardGen pipeline"
+    r"\bour\s+(?:\w+\s+){0,2}contributions?\s+(?:include|are|is)\b"
 )
 _NAMING = re.compile(
     r"\b(?:(?:termed|dubbed|called|named|coined)(?:\s+as)?|denoted(?:\s+as)?|refer(?:s|red)?\s+to\s+as|"
