@@ -5,7 +5,13 @@ letters with digits or joined by hyphens: ``DenseCLIP``, ``GPT-4o``, ``ResNet-50
 by version or size words that follow (``LLaMA-2 70B``, ``SQuAD 2.0``, ``Gemini 1.5 Flash``).
 It becomes a dataset when a cue says so ("the X dataset", "benchmarks such as X"), a task or
 nothing when an acronym's long form says it is a task or a generic family ("large language
-models (LLMs)"), and a method otherwise.
+models (LLMs)"), and a method otherwise. A model series the corpus writes before its releases
+(``Llama``, ``Claude``: the method lexicon's "series") is a name too, alone or with its release.
+
+Two more readings follow: Title-Case names given as examples of methods ("prompting methods
+such as Chain of Thought, Tree of Thought, and Self-Consistency") are methods, and a release
+written by its version alone after a versioned name ("PASCAL VOC 2007 and 2012",
+"CIFAR-10/100") is that name's release.
 """
 
 from __future__ import annotations
@@ -1236,10 +1242,10 @@ def find_names(doc: Doc) -> Doc:
             continue
         doc._.mentions.append(Mention(s, e, name, kind, "kg_names", 0.5))
         i = j
-    taken = [(m.start, m.end) for m in doc._.mentions]
+    occupied = [(m.start, m.end) for m in doc._.mentions]
     for s, e in listed_method_names(text):
         name = text[s:e]
-        if any(s < te and ts < e for ts, te in taken) or name in GENERIC or "- " in name:
+        if any(s < te and ts < e for ts, te in occupied) or name in GENERIC or "- " in name:
             continue  # "GPT- J": a line break's hyphen in the source text
         if classify_by_long(name) is None and not _MODEL_CLASSES.search(name):
             doc._.mentions.append(Mention(s, e, name, "method", "kg_names.listed", 0.5))
