@@ -38,7 +38,12 @@ this order by ``find_contributions``:
   proposed); "a new dataset, X", "X, a new benchmark" or "the X benchmark" make a proposed X a
   dataset. Every mention of a proposed name is proposed;
 * last, an established method's acronym ("GAN", "MCMC") is unproposed unless it is the title's
-  name, the paper names it ("which we call ...") or spells it out as another method.
+  name, the paper names it ("which we call ...") or spells it out as another method, and so is
+  a model series' release ("our Mistral model"); a name the text introduces as a task ("we
+  formulate a novel task Corr2Cause", "Corr2Cause is a challenging task") is a task.
+
+A contribution sentence also opens with "our (main) contribution is / are / include"; an
+acronym right after "we propose a novel model with / of ..." is the verb's own object.
 """
 
 from __future__ import annotations
@@ -393,8 +398,8 @@ def _unpropose_established(
     text: str, mentions: list[Mention], tname: str | None, long_start: dict[int, int]
 ) -> None:
     """An established method's acronym ("GAN", "MCMC", "GP") or a model series' release
-    ("Mistral", "Llama 2 7B") names what the paper builds on, not what it proposes ("we develop a dual motion Generative Adversarial Net (GAN)
-    architecture"), unless it is the title's name, the paper names it ("which we call
+    ("Mistral", "Llama 2 7B") names what the paper builds on, not what it proposes ("we
+    develop a dual motion Generative Adversarial Net (GAN) architecture"), unless it is the title's name, the paper names it ("which we call
     stochastic variance reduced gradient (SVRG)"), or spells it out as something else ("we
     introduce Range Batch-Normalization (BN)", "the Stroke Feature Transform (SFT)")."""
     established = method_acronyms()

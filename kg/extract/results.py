@@ -5,8 +5,8 @@ A value is a number written with a unit that makes it a score ("82.1%", "+2.8%",
 results. Within the sentence the metric and dataset are the nearest mentions (a metric before
 the value is preferred: "accuracy of 82.1%"); the method is the paper's proposed method when
 the sentence speaks of it (by name, "our", "we", "it"), else the method the value is given
-for ("7-18% for GPT-3.5"), else the nearest method mention before the value. "respectively" pairs a list of values with a list of datasets, metrics or methods in
-order.
+for ("7-18% for GPT-3.5"), else the nearest method mention before the value. "respectively"
+pairs a list of values with a list of datasets, metrics or methods in order.
 """
 
 from __future__ import annotations
