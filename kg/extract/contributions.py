@@ -399,9 +399,10 @@ def _unpropose_established(
 ) -> None:
     """An established method's acronym ("GAN", "MCMC", "GP") or a model series' release
     ("Mistral", "Llama 2 7B") names what the paper builds on, not what it proposes ("we
-    develop a dual motion Generative Adversarial Net (GAN) architecture"), unless it is the title's name, the paper names it ("which we call
-    stochastic variance reduced gradient (SVRG)"), or spells it out as something else ("we
-    introduce Range Batch-Normalization (BN)", "the Stroke Feature Transform (SFT)")."""
+    develop a dual motion Generative Adversarial Net (GAN) architecture"), unless it is the
+    title's name, the paper names it ("which we call stochastic variance reduced gradient
+    (SVRG)"), or spells it out as something else ("we introduce Range Batch-Normalization
+    (BN)", "the Stroke Feature Transform (SFT)")."""
     established = method_acronyms()
     named = set()
     for m in mentions:
