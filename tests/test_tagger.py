@@ -1,0 +1,162 @@
+"""kg.extract.tagger's span stage: exact span marginals from the CRF's own weights, the
+candidates, the non-overlapping choice, and the packaged span classifier."""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import numpy as np
+import pycrfsuite
+import pytest
+
+from kg.extract import tagger as tg
+from kg.extract.tagger import (
+    CRF_LABELS,
+    SPAN_TYPES,
+    CRFWeights,
+    SpanMarginals,
+    bio_spans,
+    choose_spans,
+)
+
+
+def _brute_force(e: np.ndarray, trans: np.ndarray):
+    """Token marginals and exact-span probabilities by enumerating every label sequence."""
+    n, nl = e.shape
+    z = 0.0
+    marg = np.zeros_like(e)
+    spans: dict[tuple[int, int, str], float] = {}
+    for seq in itertools.product(range(nl), repeat=n):
+        p = float(
+            np.exp(e[range(n), seq].sum() + sum(trans[seq[i - 1], seq[i]] for i in range(1, n)))
+        )
+        z += p
+        marg[range(n), seq] += p
+        labels = [CRF_LABELS[k] for k in seq]
+        for a, label in enumerate(labels):
+            if label.startswith("B-"):
+                b = a + 1
+                while b < n and labels[b] == "I-" + label[2:]:
+                    b += 1
+                spans[(a, b, label[2:])] = spans.get((a, b, label[2:]), 0.0) + p
+    return marg / z, {s: p / z for s, p in spans.items()}
+
+
+def test_span_marginals_match_enumeration():
+    rng = np.random.default_rng(3)
+    n = 4
+    e = rng.normal(size=(n, len(CRF_LABELS)))
+    trans = rng.normal(size=(len(CRF_LABELS), len(CRF_LABELS)))
+    sm = SpanMarginals(e, trans)
+    marg, spans = _brute_force(e, trans)
+    assert np.allclose(sm.marg, marg)
+    for label in SPAN_TYPES:
+        t = sm.span_table(label)
+        for a in range(n):
+            for length in range(1, n - a + 1):
+                want = spans.get((a, a + length, label), 0.0)
+                assert np.exp(t[a, length - 1]) == pytest.approx(want, abs=1e-12)
+            # past the end of the sentence: impossible
+            assert np.all(np.isneginf(t[a, n - a :]))
+    # the exact-span probabilities of the spans starting at a sum to P(B- at a)
+    for label in SPAN_TYPES:
+        t = sm.span_table(label)
+        b = CRF_LABELS.index("B-" + label)
+        assert np.exp(t).sum(axis=1) == pytest.approx(sm.marg[:, b])
+
+
+def _toy_data():
+    rng = np.random.default_rng(0)
+    vocab = ["we", "use", "the", "squad", "dataset", "bleu", "score", "parsing", "for", "and"]
+    kind = {"squad": "DATASET", "bleu": "METRIC", "parsing": "TASK"}
+    data = []
+    for _ in range(60):
+        ws = [vocab[k] for k in rng.integers(0, len(vocab), size=7)]
+        y = []
+        for w in ws:
+            if w in kind:
+                y.append("B-" + kind[w])
+            elif w in ("dataset", "score") and y and y[-1] != "O":
+                y.append("I-" + y[-1][2:])
+            else:
+                y.append("O")
+        x = [[f"w={w}", f"w-1={ws[i - 1] if i else '<s>'}"] for i, w in enumerate(ws)]
+        data.append((ws, x, y))
+    return data
+
+
+def test_weights_give_crfsuites_marginals(tmp_path):
+    data = _toy_data()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for _, x, y in data:
+        trainer.append(x, y)
+    trainer.set_params({"c2": 0.1, "max_iterations": 50, "feature.possible_transitions": True})
+    model = str(tmp_path / "toy.crfsuite")
+    trainer.train(model)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(model)
+    weights = CRFWeights(tagger)
+    for _, x, _ in data[:10]:
+        sm = SpanMarginals(weights.emissions(x), weights.trans)
+        tagger.set(x)
+        for i in range(len(x)):
+            for label in tagger.labels():
+                assert sm.marg[i, CRF_LABELS.index(label)] == pytest.approx(
+                    tagger.marginal(label, i), abs=1e-4
+                )
+
+
+def test_candidates_hold_likely_spans_and_viterbi_neighbours():
+    n = 6
+    e = np.full((n, len(CRF_LABELS)), -5.0)
+    e[:, 0] = 5.0  # O everywhere ...
+    e[2, CRF_LABELS.index("B-TASK")] = 9.0  # ... but a sure TASK at token 2
+    sm = SpanMarginals(e, np.zeros((len(CRF_LABELS), len(CRF_LABELS))))
+    cands = sm.candidates([(2, 3, "TASK")])
+    assert cands[(2, 3, "TASK")] > 0.9
+    # the Viterbi span moved by one token on either edge is a candidate, however unlikely
+    for span in [(1, 3, "TASK"), (2, 4, "TASK"), (1, 4, "TASK"), (3, 4, "TASK")]:
+        assert span in cands and cands[span] < 0.01
+    # other unlikely spans are not
+    assert (4, 6, "DATASET") not in cands
+
+
+def test_choose_spans_best_first_without_overlaps():
+    scored = [
+        ((0, 3, "TASK"), 0.6),
+        ((1, 3, "TASK"), 0.7),  # best, overlaps the first
+        ((3, 4, "METRIC"), 0.4),
+        ((5, 6, "DATASET"), 0.2),  # below the threshold
+    ]
+    assert choose_spans(scored, 0.3) == [(1, 3, "TASK"), (3, 4, "METRIC")]
+    assert choose_spans(scored, 0.65) == [(1, 3, "TASK")]
+    assert choose_spans([], 0.3) == []
+
+
+@pytest.mark.skipif(not tg.data_file(tg.SPAN_MODEL_FILE).is_file(), reason="no span model")
+def test_packaged_span_stage_is_used():
+    from kg.extract.pipeline import build_nlp
+
+    config = json.loads(tg.data_file(tg.SPAN_CONFIG_FILE).read_text())
+    assert 0.1 <= config["threshold"] <= 0.6
+    nlp = build_nlp(with_tagger=True)
+    component = nlp.get_pipe("kg_tagger")
+    assert component.scorer is not None
+    doc = nlp.make_doc("We report BLEU scores on the WMT 2014 English-German translation task.")
+    for name, proc in nlp.pipeline:
+        if name == "kg_tagger":
+            break
+        doc = proc(doc)
+    words = [t.text for t in doc]
+    x = tg.features(doc, list(range(len(doc))))
+    with pytest.raises(ValueError):
+        component.spans(words[:-1], x)
+    spans = component.spans(words, x)
+    # the chosen spans are the classifier's choice among the candidates, not overlapping
+    assert spans == sorted(spans)
+    assert all(b <= c for (_, b, _), (c, _, _) in zip(spans, spans[1:], strict=False))
+    assert (2, 3, "METRIC") in spans  # BLEU
+    # with the classifier off, the CRF's own spans come back
+    component.scorer = None
+    assert component.spans(words, x) == bio_spans(component.tagger.tag(x))
