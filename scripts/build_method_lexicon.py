@@ -26,7 +26,7 @@ are added. Singular and plural forms of the head are both listed.
 
 E. Model series (a separate key, matched case-sensitively): a capitalised word the corpus
    writes right before a release number or size ("Llama 2", "Llama-3-8B", "Claude 3",
-   "Mistral 7B") in at least ``MIN_SERIES_PAPERS`` abstracts and in at least
+   "Mistral 7B", "Mixtral 8x7B") in at least ``MIN_SERIES_PAPERS`` abstracts and in at least
    ``MIN_SERIES_SHARE`` of its capitalised uses, written capitalised mid-sentence (at least
    ``MIN_SERIES_USES`` uses, ``PROPER_SHARE`` of them); not the first word of a listed dataset
    ("Cifar", "Wikitext") nor a month or licence (``SERIES_DENY``). kg.extract.names reads such
@@ -391,7 +391,8 @@ SERIES_DENY = {
 }
 # "Llama 2", "Llama-3-8B", "Mistral 7B": a capitalised word and a release number or size.
 _SERIES = re.compile(
-    r"(?<![\w-])([A-Z][a-z]+)[ -](?:\d{1,2}(?:\.\d+)?|\d+(?:\.\d+)?[BM])(?![\w.%]|\.\d)"
+    r"(?<![\w-])([A-Z][a-z]+)[ -](?:\d{1,2}(?:\.\d+)?|(?:\d+x)?\d+(?:\.\d+)?[BM])"
+    r"(?![\w.%]|\.\d)"
 )
 _CAPITALISED = re.compile(r"(?<![\w-])([A-Z][a-z]+)(?!\w)")
 DENY = {

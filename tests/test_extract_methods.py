@@ -412,11 +412,11 @@ def test_model_series_are_mined_from_the_corpus_not_dates_or_licences():
 def test_model_series_names_with_or_without_a_release_are_used_methods():
     rec = _one(
         "Counselling with small models",
-        "We fine-tune Llama 2 7B and compare it with Claude 3 Opus and Gemini Ultra. "
-        "Our Mistral model achieves a BERTScore of 70.1%.",
+        "We fine-tune Llama 2 7B and compare it with Claude 3 Opus, Mixtral 8x7B and Gemini "
+        "Ultra. Our Mistral model achieves a BERTScore of 70.1%.",
     )
     methods = _names(rec, "methods")
-    assert {"Llama 2 7B", "Claude 3 Opus", "Gemini Ultra", "Mistral"} <= methods
+    assert {"Llama 2 7B", "Claude 3 Opus", "Mixtral 8x7B", "Gemini Ultra", "Mistral"} <= methods
     assert "Mistral" not in _names(rec, "proposed")  # the paper's copy of Mistral
 
 

@@ -50,7 +50,8 @@ _SUFFIX = re.compile(
     re.I,
 )
 _VERSION = re.compile(
-    r"^(?:v?\d+(?:\.\d+)*[A-Za-z]?|r\d+(?:\.\d+)+|\d+(?:\.\d+)?[BMKbmk]|[A-Z]\d*|\(\d+[BM]\))$"
+    r"^(?:v?\d+(?:\.\d+)*[A-Za-z]?|r\d+(?:\.\d+)+|(?:\d+x)?\d+(?:\.\d+)?[BMKbmk]|[A-Z]\d*|"
+    r"\(\d+[BM]\))$"
 )
 _BARE_RELEASE = re.compile(r"^[rv]\d+(?:\.\d+)+$")
 _VARIANT_WORDS = {
@@ -874,7 +875,8 @@ def method_lexicon() -> list[str]:
 @lru_cache(maxsize=1)
 def model_series() -> frozenset[str]:
     """Model series names the corpus writes before a release ("Llama", "Claude", "Mistral";
-    scripts/build_method_lexicon.py), as written: case-sensitive."""
+    scripts/build_method_lexicon.py), as written: case-sensitive. They find plain capitalised
+    words as names; :data:`MODEL_FAMILIES` only types names already found by their shape."""
     return frozenset(_method_lexicon_file().get("series", []))  # type: ignore[call-overload]
 
 
