@@ -494,3 +494,13 @@ def test_what_our_contribution_is_is_proposed():
         "optimization algorithm, POO or parallel optimistic optimization, that adapts to it.",
     )
     assert "POO" in _names(rec, "proposed")
+
+
+def test_a_name_the_abstract_opens_by_calling_a_problem_is_a_task():
+    rec = _one(
+        "Incremental Spectral Clustering on Streams",
+        "Spectral clustering is a well studied problem, but costly when the graph changes.",
+    )
+    assert "spectral clustering" in {t.name.lower() for t in rec.tasks}
+    names = {n.lower() for n in _names(rec, "methods") | _names(rec, "proposed")}
+    assert "spectral clustering" not in names  # neither the abstract's nor the title's

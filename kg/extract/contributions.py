@@ -353,7 +353,8 @@ _NEW_TASK_BEFORE = re.compile(
 )
 # "Corr2Cause is a challenging task for LLMs", "... suggest that XOR QA is a challenging task"
 _IS_TASK_AFTER = re.compile(r"\s+is\s+an?\s+(?:[\w-]+\s+){0,2}?(?:task|problem)\b")
-_SUBJECT_BEFORE = re.compile(r"(?:^|[.;:!?]\s+|\bthat\s+)$")
+# the abstract's first word follows the title's newline
+_SUBJECT_BEFORE = re.compile(r"(?:^|[.;:!?]\s+|\n\s*|\bthat\s+)$")
 
 
 def _named_tasks(text: str, mentions: list[Mention], long_start: dict[int, int]) -> None:
@@ -371,9 +372,10 @@ def _named_tasks(text: str, mentions: list[Mention], long_start: dict[int, int])
             _IS_TASK_AFTER.match(text, m.end)
             and _SUBJECT_BEFORE.search(text, max(0, m.start - 6), m.start)
         ):
-            tasks.add(m.text)
+            tasks.add(m.text.lower())
     for m in mentions:
-        if m.text in tasks and m.kind == "method":
+        # the title's "Spectral Clustering" too
+        if m.text.lower() in tasks and m.kind == "method":
             m.kind, m.proposed = "task", False
 
 
