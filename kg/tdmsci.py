@@ -101,7 +101,17 @@ def sentence_text(sentence: Sentence) -> str:
     return "".join(parts)
 
 
-def _bio_spans(labels: Sequence[str]) -> list[Span]:
+def bio_labels(spans: Iterable[Span], n: int) -> list[str]:
+    """BIO tags of ``n`` tokens from token spans (the inverse of :func:`bio_spans`)."""
+    labels = ["O"] * n
+    for a, b, label in spans:
+        labels[a] = "B-" + label
+        for k in range(a + 1, b):
+            labels[k] = "I-" + label
+    return labels
+
+
+def bio_spans(labels: Sequence[str]) -> list[Span]:
     """Token spans from BIO tags; an I- tag that does not continue a span starts one."""
     spans: list[Span] = []
     cur: list = []  # [start, label]
@@ -125,7 +135,7 @@ def read_conll(path: str | os.PathLike[str]) -> list[Sentence]:
 
     def flush() -> None:
         if tokens:
-            sentences.append(Sentence(list(tokens), list(offsets), _bio_spans(tags), line=first))
+            sentences.append(Sentence(list(tokens), list(offsets), bio_spans(tags), line=first))
             tokens.clear()
             offsets.clear()
             tags.clear()

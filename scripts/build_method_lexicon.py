@@ -572,10 +572,10 @@ def variants(texts: list[str], names: dict[str, str]) -> dict[str, int]:
 
 
 def model_series(
-    texts: list[str], uses: Counter[str], cap: Counter[str], gazetteer: Path
+    texts: list[str], uses: Counter[str], cap: Counter[str], gaz: dict[str, list]
 ) -> list[str]:
-    """Source E of the module docstring: model series names ("Llama", "Claude")."""
-    gaz = json.loads(gzip.decompress(gazetteer.read_bytes()))
+    """Source E of the module docstring: model series names ("Llama", "Claude"). ``gaz``:
+    the gazetteer's lists, whose dataset names are no series."""
     dataset_firsts = {
         v.split()[0].split("-")[0].lower()
         for d in gaz["datasets"]
@@ -604,7 +604,8 @@ def model_series(
 
 def build(corpus: Path, gazetteer: Path) -> dict[str, object]:
     texts = list(read_abstracts(corpus))
-    tasks = {t.lower() for t in json.loads(gzip.decompress(gazetteer.read_bytes()))["tasks"]}
+    gaz = json.loads(gzip.decompress(gazetteer.read_bytes()))
+    tasks = {t.lower() for t in gaz["tasks"]}
 
     # Word case statistics (mid-sentence only) for proper-noun detection.
     cap, uses = Counter(), Counter()
@@ -767,7 +768,7 @@ def build(corpus: Path, gazetteer: Path) -> dict[str, object]:
     for seed in SEED_NAMES:  # singular only: "transformers" is a family
         names.setdefault(seed.lower(), seed)
     return {
-        "series": model_series(texts, uses, cap, gazetteer),
+        "series": model_series(texts, uses, cap, gaz),
         "methods": sorted(names.values(), key=str.lower),
         "counts": dict(sorted(counts.items())),
         "acronyms": {

@@ -94,14 +94,13 @@ from kg.extract.tagger import (
     CRFWeights,
     Lexicon,
     SpanScorer,
-    bio_spans,
     build_lexicon,
     choose_spans,
     features,
     save_lexicon,
     span_items,
 )
-from kg.tdmsci import Sentence, train_sentences
+from kg.tdmsci import Sentence, bio_labels, bio_spans, train_sentences
 
 REPO = Path(__file__).resolve().parents[1]
 NLP_VENUES = ("acl", "naacl", "coling", "emnlp")
@@ -234,15 +233,10 @@ def chosen_labels(
     by: list[list[tuple[tuple[int, int, str], float]]] = [[] for _ in lengths]
     for (i, span, _, _), p in zip(items, scores, strict=True):
         by[i].append((span, p))
-    out = []
-    for n, scored in zip(lengths, by, strict=True):
-        y = ["O"] * n
-        for a, b, label in choose_spans(scored, threshold):
-            y[a] = "B-" + label
-            for k in range(a + 1, b):
-                y[k] = "I-" + label
-        out.append(y)
-    return out
+    return [
+        bio_labels(choose_spans(scored, threshold), n)
+        for n, scored in zip(lengths, by, strict=True)
+    ]
 
 
 def fit_spans(
@@ -289,8 +283,7 @@ def fit_spans(
     lengths = [len(y) for y in golds]
 
     def f1(t: float) -> float:
-        tp, fp, fn = span_f1(golds, chosen_labels(items, scores, lengths, t))
-        return 2 * tp / max(1, 2 * tp + fp + fn)
+        return f1_of(*span_f1(golds, chosen_labels(items, scores, lengths, t)))
 
     threshold = max(SPAN_THRESHOLDS, key=lambda t: (f1(t), -abs(t - 0.35)))
     print(f"  span stage: threshold {threshold} (out-of-group F1 {f1(threshold):.4f})")
@@ -316,6 +309,10 @@ def fit(
     if span_out:
         threshold = fit_spans(examples, data, unlabelled, span_out, params, min_confidence)
     return lexicon, threshold
+
+
+def f1_of(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / max(1, 2 * tp + fp + fn)
 
 
 def span_f1(gold: list[list[str]], pred: list[list[str]]) -> tuple[int, int, int]:
@@ -362,23 +359,16 @@ def cross_validate(
             if threshold is not None:
                 scorer = SpanScorer(span_tmp.name, threshold)
                 weights = CRFWeights(tagger)
-                pred = []
-                for (d, y), x, v in zip(held, xs, viterbi, strict=True):
-                    chosen = scorer.spans(span_items(words(d), x, v, weights, lexicon))
-                    labels = ["O"] * len(y)
-                    for a, b, label in chosen:
-                        labels[a] = "B-" + label
-                        for i in range(a + 1, b):
-                            labels[i] = "I-" + label
-                    pred.append(labels)
+                pred = [
+                    bio_labels(scorer.spans(span_items(words(d), x, v, weights, lexicon)), len(y))
+                    for (d, y), x, v in zip(held, xs, viterbi, strict=True)
+                ]
         a, b, c = span_f1(gold, pred)
         tp, fp, fn = tp + a, fp + b, fn + c
-        va, vb, vc = span_f1(gold, viterbi)
         print(
-            f"  fold {k}: F1 {2 * a / max(1, 2 * a + b + c):.4f} "
-            f"(CRF Viterbi {2 * va / max(1, 2 * va + vb + vc):.4f})"
+            f"  fold {k}: F1 {f1_of(a, b, c):.4f} (CRF Viterbi {f1_of(*span_f1(gold, viterbi)):.4f})"
         )
-    return 2 * tp / max(1, 2 * tp + fp + fn)
+    return f1_of(tp, fp, fn)
 
 
 def main() -> None:

@@ -16,9 +16,9 @@ from kg.extract.tagger import (
     SPAN_TYPES,
     CRFWeights,
     SpanMarginals,
-    bio_spans,
     choose_spans,
 )
+from kg.tdmsci import bio_spans
 
 
 def _brute_force(e: np.ndarray, trans: np.ndarray):

@@ -340,7 +340,7 @@ def find_contributions(doc: Doc) -> Doc:
     _apply_appositions(text, mentions, proposed_names)
     _spread_proposed(text, mentions, proposed_names)
     _unpropose_established(text, mentions, tname, long_start)
-    _named_tasks(text, mentions, long_start)
+    _named_tasks(text, doc_lower(doc), mentions, long_start)
     return doc
 
 
@@ -357,12 +357,11 @@ _IS_TASK_AFTER = re.compile(r"\s+is\s+an?\s+(?:[\w-]+\s+){0,2}?(?:task|problem)\
 _SUBJECT_BEFORE = re.compile(r"(?:^|[.;:!?]\s+|\n\s*|\bthat\s+)$")
 
 
-def _named_tasks(text: str, mentions: list[Mention], long_start: dict[int, int]) -> None:
+def _named_tasks(text: str, low: str, mentions: list[Mention], long_start: dict[int, int]) -> None:
     """A name the text introduces as a task or calls one ("we formulate a novel task
     Corr2Cause", "a new task named Sub-Slot based Task-Oriented Dialog (SSTOD)", "Corr2Cause
     is a challenging task") names a problem, not a method: its method mentions become tasks
-    (datasets stay data)."""
-    low = text.lower()
+    (datasets stay data). ``low``: the text lowered (``doc_lower``)."""
     tasks = set()
     for m in mentions:
         if m.kind != "method":

@@ -76,7 +76,8 @@ _VARIANT_WORDS = {
     "Opus",
     "Haiku",
 }
-_VARIANT = r"(?:\s(?:" + "|".join(sorted(_VARIANT_WORDS)) + r"))"
+_VARIANT_ALT = "|".join(sorted(_VARIANT_WORDS))
+_VARIANT = r"(?:\s(?:" + _VARIANT_ALT + r"))"
 # A release written by its version alone after the named one, a list of them or one: "PASCAL
 # VOC 2007 and 2012", "CERT r4.2 and r5.2", "Gemini 1.0 Pro and 1.5 Flash", "LLaMA 7B and 13B".
 _RELEASE = r"(?:\d+(?:\.\d+)?[BM]|[vr]?\d+(?:\.\d+)*[a-z]?)"
@@ -880,7 +881,7 @@ def model_series() -> frozenset[str]:
     return frozenset(_method_lexicon_file().get("series", []))  # type: ignore[call-overload]
 
 
-_RELEASE_WORD = re.compile(r"[\s-]+(?:" + _RELEASE + r"|" + "|".join(sorted(_VARIANT_WORDS)) + r")")
+_RELEASE_WORD = re.compile(r"[\s-]+(?:" + _RELEASE + r"|" + _VARIANT_ALT + r")")
 
 
 def is_series_release(name: str) -> bool:

@@ -38,6 +38,7 @@ from spacy.tokens import Doc
 
 from kg.extract.doc import Mention, doc_text, resolve_overlaps
 from kg.paths import data_file
+from kg.tdmsci import bio_spans
 
 MODEL_FILE = "tdm_tagger.crfsuite"
 LEXICON_FILE = "tdm_lexicon.json.gz"
@@ -217,18 +218,6 @@ def features(doc: Doc, tokens: list[int], lexicon: Lexicon | None = None) -> lis
             f.append("lx=" + str(ltags[i]).split("|")[0])
         out.append(f)
     return out
-
-
-def bio_spans(labels: list[str]) -> list[tuple[int, int, str]]:
-    """(first token, last token exclusive, label) spans from BIO labels."""
-    spans = []
-    start, label = None, None
-    for i, tag in enumerate([*labels, "O"]):
-        if tag.startswith("B-") or tag == "O" or (tag.startswith("I-") and tag[2:] != label):
-            if start is not None and label is not None:
-                spans.append((start, i, label))
-            start, label = (i, tag[2:]) if tag != "O" else (None, None)
-    return spans
 
 
 # ---- span-level second stage ----------------------------------------------------------
@@ -540,10 +529,6 @@ class SpanScorer:
     def spans(self, items: list[tuple[Span, dict[str, float]]]) -> list[Span]:
         ps = self.scores([f for _, f in items])
         return choose_spans([(s, p) for (s, _), p in zip(items, ps, strict=True)], self.threshold)
-
-
-def load_span_config(path: str | Path) -> dict[str, float]:
-    return json.loads(Path(path).read_text())
 
 
 @lru_cache(maxsize=1)
