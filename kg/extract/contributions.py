@@ -7,7 +7,9 @@ this order by ``find_contributions``:
   occurrences;
 * otherwise a Title-Case title phrase in the means position ("... with Temporal Parsing
   Transformer") that ends in the head of a built thing or is named again where the authors
-  introduce something, unless the abstract already mentions it before its contribution
+  introduce something, or, with less confidence, ends in a technique's head right after the
+  means word or as the title's subject ("... via Lifted Structured Feature Embedding",
+  "Proposition-Level Clustering for ..."), unless the abstract already mentions it before its contribution
   sentences or it is a known name (an acronym the abstract uses for it, or one it spells,
   "Harmonic Networks" / "H-Nets", gets it as long form and is proposed);
 * an acronym the title defines ("... Concept Activation Vectors (TCAV)"), unless generic or
@@ -69,6 +71,7 @@ from kg.extract.names import (
     GENERIC,
     MINOR_WORDS,
     is_series_release,
+    listed_task,
     method_acronyms,
     method_lexicon_keys,
 )
@@ -153,15 +156,28 @@ _ARTEFACT = (
     r"gan|agent)s?"
 )
 _ARTEFACT_END = re.compile(_ARTEFACT + r"$", re.I)
+# Heads of a technique (not a built thing, not a problem: those end in _TASK_HEADS), named by a
+# title phrase in the means position: "... via Lifted Structured Feature Embedding",
+# "Proposition-Level Clustering for ...". Weaker evidence than a built thing's head.
+_TECHNIQUE_END = re.compile(
+    r"\b(?:embedding|distance|clustering|transfer|replay|hashing|sampling|saliency|"
+    r"regularization|pruning|connection|kernel|critic|distillation|augmentation|alignment|"
+    r"matching|fusion|quantization|normalization|propagation|aggregation|decomposition|"
+    r"factorization|encoding|descent|dropout|relaxation|projection|initialization|"
+    r"calibration|smoothing|scheduling|routing|reasoning)s?$",
+    re.I,
+)
+_TECHNIQUE_CONFIDENCE = 0.55
 _ARTEFACT_AFTER = re.compile(r"s?\s+" + _ARTEFACT + r"\b")
 
 
-def _followed_by_artefact(text: str, phrase: str) -> bool:
-    """Whether ``phrase`` (or its plural) occurs in ``text`` right before an artefact word
-    ("... model"), without compiling a pattern per phrase."""
+def _followed_by(text: str, phrase: str, head: re.Pattern[str] = _ARTEFACT_AFTER) -> bool:
+    """Whether ``phrase`` occurs in ``text`` right before a match of ``head`` (default: an
+    artefact word, "... model", the phrase's plural too), without compiling a pattern per
+    phrase."""
     i = text.find(phrase)
     while i >= 0:
-        if _ARTEFACT_AFTER.match(text, i + len(phrase)):
+        if head.match(text, i + len(phrase)):
             return True
         i = text.find(phrase, i + 1)
     return False
@@ -179,27 +195,33 @@ def _singular(low: str) -> str:
     return low[:-1] if low.endswith("s") and not low.endswith("ss") else low
 
 
-def title_phrases(title: str) -> list[tuple[int, int, str, str]]:
-    """The Title-Case noun phrases of a title (2-6 words, a leading article dropped), with
-    their offsets and the separator before them: "Action Quality Assessment with Temporal
-    Parsing Transformer" -> [(0, 25, "Action Quality Assessment", ""), (31, 58, "Temporal
-    Parsing Transformer", "with")]."""
+def title_phrases(title: str) -> list[tuple[int, int, str, str, str]]:
+    """The Title-Case noun phrases of a title (2-6 words, a leading capitalised article
+    dropped), with their offsets and the separators before and after them: "Action Quality
+    Assessment with Temporal Parsing Transformer" -> [(0, 25, "Action Quality Assessment", "",
+    "with"), (31, 59, "Temporal Parsing Transformer", "with", "")]. After a lower-case article
+    a phrase is a description ("with a Simple Regression Model") unless it is new: "Using a New
+    Transformation Distance" gives "Transformation Distance"."""
     out = []
     pos, sep = 0, ""
     for m in [*_TITLE_SPLIT.finditer(title), None]:
         end = m.start() if m else len(title)
+        after = " ".join(m.group().lower().split()) if m else ""
         seg = title[pos:end]
         ws = seg.split()
         start = pos + (len(seg) - len(seg.lstrip()))
         if ws and ws[0] in ("Towards", "Toward", "Beyond", "On"):
             sep = ws[0].lower()  # a goal or a study of the phrase, not its name
+        if len(ws) > 1 and ws[0] in ("a", "an", "the") and ws[1] in ("New", "Novel"):
+            start = title.index(ws[1], start) + len(ws[1]) + 1
+            ws = ws[2:]
         while ws and ws[0] in ("The", "A", "An", "Towards", "Toward", "Beyond", "On"):
             start = title.index(ws[0], start) + len(ws[0]) + 1
             ws = ws[1:]
         if 2 <= len(ws) <= 6 and all(_TITLE_WORD.match(w) for w in ws):
-            out.append((start, start + len(" ".join(ws)), " ".join(ws), sep))
+            out.append((start, start + len(" ".join(ws)), " ".join(ws), sep, after))
         if m:
-            sep = " ".join(m.group().lower().split())
+            sep = after
             pos = m.end()
     return out
 
@@ -208,7 +230,9 @@ def _acronym_of(words: list[str]) -> str:
     return "".join(p[:1] for w in words for p in w.split("-")).upper()
 
 
-def title_proposals(title: str, sentences: list[str], contrib: list[bool]) -> list[tuple[int, int]]:
+def title_proposals(
+    title: str, sentences: list[str], contrib: list[bool]
+) -> list[tuple[int, int, float]]:
     """Title phrases that name the paper's own contribution (call 8 of eval/README.md): a
     Title-Case noun phrase of the title, in the means position, that either ends in the head
     of a built thing ("Temporal Parsing Transformer", "The Extended Parameter Filter") or is
@@ -216,7 +240,13 @@ def title_proposals(title: str, sentences: list[str], contrib: list[bool]) -> li
     presented"). An abstract without a contribution sentence proposes nothing; a phrase the
     abstract already mentions before its first contribution sentence is an existing concept
     ("Spectral Mixture Kernels for ..."), and so are lexicon names and families whose
-    acronym is generic ("Generative Adversarial Networks")."""
+    acronym is generic ("Generative Adversarial Networks").
+
+    A phrase ending in a technique's head ("Lifted Structured Feature Embedding") qualifies
+    only right after the means word or as the title's subject ("Proposition-Level Clustering
+    for ..."), with a lower confidence, and not if the abstract describes it in lower case
+    ("a novel feature alignment technique"); see :func:`_technique`. Returns (start, end,
+    confidence) per phrase."""
     if not any(contrib):
         return []
     first = contrib.index(True)
@@ -225,9 +255,10 @@ def title_proposals(title: str, sentences: list[str], contrib: list[bool]) -> li
     contribution = " ".join(s for s, c in zip(lows, contrib, strict=True) if c)
     # Sentences where the authors introduce or name something, any verb form ("by introducing").
     wide = " ".join(s for s in lows if _WIDE_CONTRIB.search(s))
+    written = " ".join(sentences)  # case kept
     known = method_lexicon_keys()
     out = []
-    for start, end, phrase, sep in title_phrases(title):
+    for start, end, phrase, sep, after in title_phrases(title):
         ws = phrase.split()
         low = phrase.lower()
         sing = _singular(low)
@@ -248,14 +279,44 @@ def title_proposals(title: str, sentences: list[str], contrib: list[bool]) -> li
             len(ws) < 3 or low.endswith("s") or ws[-2].lower().endswith("ing")
         ):
             continue  # "A Unified Framework", "Deep Structured Models", "... Learning Framework"
-        echoed = _followed_by_artefact(contribution, sing)
+        echoed = _followed_by(contribution, sing)
         if (
             _ARTEFACT_END.search(low)
             or echoed
             or (not _GENERIC_HEAD.search(low) and _echoed_whole(ws, wide))
         ):
-            out.append((start, end))
+            out.append((start, end, 0.75))
+        elif not _followed_by(written, low, _DESCRIPTION_HEAD) and _technique(
+            ws, sep, after, title[:start].endswith(("New ", "Novel "))
+        ):
+            out.append((start, end, _TECHNIQUE_CONFIDENCE))
     return out
+
+
+_MEANS_WORDS = {"with", "via", "using", "by", "through"}
+# "a novel unsupervised feature alignment technique": a description, not a name
+_DESCRIPTION_HEAD = re.compile(r"\s+(?:technique|method|approach|strategy|scheme)s?\b")
+
+
+def _technique(ws: list[str], sep: str, after: str, new: bool) -> bool:
+    """Title phrase ``ws`` (between separators ``sep`` and ``after``; ``new`` if "a New" comes
+    before it) names a technique of the paper's own: it ends in a technique's head, comes
+    right after the means word ("... via Lifted Structured Feature Embedding") or opens the
+    title and is no problem that a means follows ("Camera Calibration by ..."), its first word
+    is no common one if it has two ("Smooth Regularization") and is not new, and it is no task
+    or known method, alone or after common words ("Efficient Thompson Sampling")."""
+    if not _TECHNIQUE_END.search(ws[-1]):
+        return False
+    if not (sep in _MEANS_WORDS or (sep == "" and after not in _MEANS_WORDS | {"and"})):
+        return False
+    if len(ws) == 2 and _common(ws[0]) and not new:
+        return False
+    known = method_lexicon_keys()
+    for k in range(len(ws) - 1):
+        rest = " ".join(ws[k:])
+        if (listed_task(rest) or rest.lower() in known) and all(_common(w) for w in ws[:k]):
+            return False
+    return True
 
 
 _WIDE_CONTRIB = re.compile(
@@ -467,7 +528,7 @@ def _propose_title_phrases(
     flags = [bool(cm or pm) for _, cm, pm in verbs]
     # An acronym the abstract defines otherwise, or a known name, is another method.
     defined = {ab.short.text for ab in doc._.abbreviations}
-    for s0, s1 in title_proposals(title, [x.text for x in sents], flags):
+    for s0, s1, confidence in title_proposals(title, [x.text for x in sents], flags):
         phrase = text[s0:s1]
         acronym = _acronym_of(phrase.split())
         named = [
@@ -495,7 +556,7 @@ def _propose_title_phrases(
                 m for m in mentions if not (s0 <= m.start and m.end <= s1 and m.kind == "method")
             ]
             continue
-        _propose_title_phrase(doc, mentions, s0, s1, proposed_names)
+        _propose_title_phrase(doc, mentions, s0, s1, proposed_names, confidence)
 
 
 def _spells(phrase: str, short: str) -> bool:
@@ -910,7 +971,12 @@ def _propose_parts(doc: Doc, mentions: list[Mention], proposed_names: set[str]) 
 
 
 def _propose_title_phrase(
-    doc: Doc, mentions: list[Mention], s0: int, s1: int, proposed_names: set[str]
+    doc: Doc,
+    mentions: list[Mention],
+    s0: int,
+    s1: int,
+    proposed_names: set[str],
+    confidence: float = 0.75,
 ) -> None:
     """Make the title phrase ``doc.text[s0:s1]`` a proposed method, replacing the mentions
     inside it, and mark its other occurrences in the abstract (any case) as the same."""
@@ -919,13 +985,15 @@ def _propose_title_phrase(
     mentions[:] = [m for m in mentions if not (s0 <= m.start and m.end <= s1)]
     if any(m.start < s1 and s0 < m.end for m in mentions):
         return
-    mentions.append(Mention(s0, s1, phrase, "method", "kg_contributions", 0.75, True))
+    mentions.append(Mention(s0, s1, phrase, "method", "kg_contributions", confidence, True))
     proposed_names.add(phrase)
     rest = text[s1:]
     for r0, r1 in whole_word_spans(rest, phrase, ignore_case=True):
         o0, o1 = s1 + r0, s1 + r1
         if not any(o0 < m.end and m.start < o1 for m in mentions):
-            mentions.append(Mention(o0, o1, rest[r0:r1], "method", "kg_contributions", 0.7, True))
+            mentions.append(
+                Mention(o0, o1, rest[r0:r1], "method", "kg_contributions", confidence - 0.05, True)
+            )
 
 
 _USED_BEFORE = re.compile(

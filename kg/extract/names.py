@@ -488,7 +488,7 @@ def _task_keys() -> frozenset[str]:
     return frozenset(k for t in gazetteer.load()["tasks"] if (k := name_key(t)) not in methods)
 
 
-def _listed_task(long: str) -> bool:
+def listed_task(long: str) -> bool:
     """``long`` is a task name of the gazetteer (and no established method)."""
     return name_key(long) in _task_keys()
 
@@ -1119,7 +1119,7 @@ def find_names(doc: Doc) -> Doc:
             kind = "task"  # "the problem of off-policy policy evaluation (OPPE)"
         if (
             kind is None
-            and _listed_task(ab.long.text)
+            and listed_task(ab.long.text)
             # not the paper's own: "our Recurrent Reinforcement Learning (RRL) algorithm"
             and not _OUR_BEFORE.search(text, max(0, ab.long.start_char - 40), ab.long.start_char)
         ):

@@ -43,7 +43,7 @@ from spacy.tokens import Doc
 
 from kg import gazetteer
 from kg.extract.doc import Mention, doc_lower, doc_text, is_name_shaped
-from kg.extract.names import _listed_task, called_dataset, paradigm_or
+from kg.extract.names import called_dataset, listed_task, paradigm_or
 from kg.extract.words import PLURAL_NOUN, STOP, TASK_HEADS, WORD, lower_words, verb_words
 
 HEADS = {
@@ -612,7 +612,7 @@ def _drop_cut_title_tasks(text: str, mentions: list[Mention]) -> None:
             "title" in m.extractor
             and before
             and f"{before[0]} {m.text}".lower() in names
-            and not _listed_task(m.text)
+            and not listed_task(m.text)
         ):
             mentions.remove(m)
 
@@ -630,7 +630,7 @@ def _drop_quantifiers(mentions: list[Mention]) -> None:
         if m.kind != "task" or not m.extractor.startswith("kg_tasks") or "title" in m.extractor:
             continue  # a title's "Multiple Structured-Instance Learning" is a name
         first, _, rest = m.text.partition(" ")
-        if first.lower() not in _QUANTIFIERS or not rest or _listed_task(m.text):
+        if first.lower() not in _QUANTIFIERS or not rest or listed_task(m.text):
             continue
         if " " not in rest and rest.lower() not in HEADS:
             mentions.remove(m)
