@@ -467,6 +467,20 @@ def test_a_name_introduced_as_a_task_is_a_task_not_a_method():
     assert {"causebench", "sltd", "geotrack"} <= tasks
 
 
+def test_a_listed_task_the_text_calls_a_method_is_a_method():
+    rec = _one(
+        "Faster tuning of robots",
+        "Bayesian optimization (BO) is a well-established method for tuning robots. Density "
+        "estimation is a widely used method too, and knowledge distillation is an effective "
+        "method for small robots.",
+    )
+    assert "BO" in _names(rec, "methods")
+    tasks = {n.lower() for t in rec.tasks for n in (t.name, *t.aliases)}
+    assert "bayesian optimization" not in tasks
+    assert "density estimation" in tasks  # a problem's head: the sentence speaks loosely
+    assert "knowledge distillation" not in _names(rec, "methods")  # a paradigm
+
+
 def test_a_name_after_a_new_task_in_another_clause_is_still_a_method():
     rec = _one(
         "Composable adapters",

@@ -70,6 +70,7 @@ from kg.extract.names import (
     _TASK_HEADS,
     GENERIC,
     MINOR_WORDS,
+    classify_by_long,
     is_series_release,
     listed_task,
     method_acronyms,
@@ -414,6 +415,12 @@ _NEW_TASK_BEFORE = re.compile(
 )
 # "Corr2Cause is a challenging task for LLMs", "... suggest that XOR QA is a challenging task"
 _IS_TASK_AFTER = re.compile(r"\s+is\s+an?\s+(?:[\w-]+\s+){0,2}?(?:task|problem)\b")
+# "Bayesian optimization (BO) is a well-established methodology for ...": a method, whatever
+# list calls it a task
+_IS_METHOD_AFTER = re.compile(
+    r"(?:\s+\([^()]{1,20}\))?\s+is\s+(?:an?|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:method|methodology|algorithm|heuristic|procedure)s?\b"
+)
 # the abstract's first word follows the title's newline
 _SUBJECT_BEFORE = re.compile(r"(?:^|[.;:!?]\s+|\n\s*|\bthat\s+)$")
 
@@ -422,7 +429,8 @@ def _named_tasks(text: str, low: str, mentions: list[Mention], long_start: dict[
     """A name the text introduces as a task or calls one ("we formulate a novel task
     Corr2Cause", "a new task named Sub-Slot based Task-Oriented Dialog (SSTOD)", "Corr2Cause
     is a challenging task") names a problem, not a method: its method mentions become tasks
-    (datasets stay data). ``low``: the text lowered (``doc_lower``)."""
+    (datasets stay data). A task the text calls a method ("Bayesian optimization (BO) is a
+    well-established methodology") is a method. ``low``: the text lowered (``doc_lower``)."""
     tasks = set()
     for m in mentions:
         if m.kind != "method":
@@ -433,10 +441,21 @@ def _named_tasks(text: str, low: str, mentions: list[Mention], long_start: dict[
             and _SUBJECT_BEFORE.search(text, max(0, m.start - 6), m.start)
         ):
             tasks.add(m.text.lower())
+    methods = {
+        m.text.lower()
+        for m in mentions
+        if m.kind == "task"
+        and classify_by_long(m.text) is None  # "Knowledge distillation" is a paradigm
+        and not _TASK_HEADS.search(m.text)  # "Density estimation is a widely used method"
+        and _IS_METHOD_AFTER.match(text, m.end)
+        and _SUBJECT_BEFORE.search(text, max(0, m.start - 6), m.start)
+    }
     for m in mentions:
         # the title's "Spectral Clustering" too
         if m.text.lower() in tasks and m.kind == "method":
             m.kind, m.proposed = "task", False
+        elif m.text.lower() in methods and m.kind == "task":
+            m.kind = "method"
 
 
 _OWN_WORK = re.compile(
