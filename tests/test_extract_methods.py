@@ -127,6 +127,19 @@ def test_title_technique_after_the_means_word_or_as_subject_is_proposed_with_les
         assert hits[0].confidence < 0.75  # weaker than a built thing's head ("... Network")
 
 
+def test_a_title_phrase_is_proposed_when_only_our_method_says_the_work_is_theirs():
+    rec = _one(
+        "Layered Memory Network for Scene Completion",
+        "Completing scenes is hard. Our novel memory-based approach stores views.",
+    )
+    assert "Layered Memory Network" in _names(rec, "proposed")
+    rec = _one(
+        "Layered Memory Network for Scene Completion",
+        "Completing scenes is hard. Views are stored in memory.",
+    )
+    assert not _names(rec, "proposed")  # a study, or nothing says what is theirs
+
+
 def test_title_techniques_that_are_problems_common_or_known_are_not_proposed():
     abstract = "Completing scenes is hard. We propose a method that stores views."
     for title in (

@@ -238,7 +238,8 @@ def title_proposals(
     Title-Case noun phrase of the title, in the means position, that either ends in the head
     of a built thing ("Temporal Parsing Transformer", "The Extended Parameter Filter") or is
     echoed before such a head in a contribution sentence ("an object-level proposal model is
-    presented"). An abstract without a contribution sentence proposes nothing; a phrase the
+    presented"). An abstract without a contribution sentence, or failing that a sentence about
+    "our method / approach / ...", proposes nothing; a phrase the
     abstract already mentions before its first contribution sentence is an existing concept
     ("Spectral Mixture Kernels for ..."), and so are lexicon names and families whose
     acronym is generic ("Generative Adversarial Networks").
@@ -248,10 +249,12 @@ def title_proposals(
     for ..."), with a lower confidence, and not if the abstract describes it in lower case
     ("a novel feature alignment technique"); see :func:`_technique`. Returns (start, end,
     confidence) per phrase."""
-    if not any(contrib):
-        return []
-    first = contrib.index(True)
     lows = [s.lower() for s in sentences]
+    if not any(contrib):  # "Our novel physics-inspired approach ..." says what is theirs
+        contrib = [bool(_OUR_WORK.search(s)) for s in lows]
+        if not any(contrib):
+            return []
+    first = contrib.index(True)
     background = " ".join(lows[:first])
     contribution = " ".join(s for s, c in zip(lows, contrib, strict=True) if c)
     # Sentences where the authors introduce or name something, any verb form ("by introducing").
@@ -295,6 +298,10 @@ def title_proposals(
 
 
 _MEANS_WORDS = {"with", "via", "using", "by", "through"}
+_OUR_WORK = re.compile(
+    r"\bour\s+(?:[\w-]+\s+){0,2}?(?:method|approach|model|framework|technique|algorithm|"
+    r"system|architecture|network)s?\b"
+)
 # "a novel unsupervised feature alignment technique": a description, not a name
 _DESCRIPTION_HEAD = re.compile(r"\s+(?:technique|method|approach|strategy|scheme)s?\b")
 
