@@ -127,6 +127,18 @@ def test_title_technique_after_the_means_word_or_as_subject_is_proposed_with_les
         assert hits[0].confidence < 0.75  # weaker than a built thing's head ("... Network")
 
 
+def test_title_fragments_and_clauses_are_not_proposed():
+    abstract = "Completing scenes is hard. We propose a method that stores views."
+    for title in (
+        "Store and Recall Networks",  # "and" joins the words of one name
+        "Depth Cues Also Predict Scene Layout Networks",  # a clause
+        "Differentially Private Clustering",  # a task in a setting
+    ):
+        assert not _names(_one(title, abstract), "proposed"), title
+    rec = _one("Layered Memory Networks and Gated Transformers for Scenes", abstract)
+    assert {"Layered Memory Networks", "Gated Transformers"} <= _names(rec, "proposed")
+
+
 def test_a_title_phrase_is_proposed_when_only_our_method_says_the_work_is_theirs():
     rec = _one(
         "Layered Memory Network for Scene Completion",

@@ -148,6 +148,10 @@ _TITLE_SPLIT = re.compile(
     r"against|towards?|beyond|without|as|at|into|is|are|the|a|an|vs\.?|versus)\s+|"
     r"\s*[:?!,;.]\s+|\s[-\u2013\u2014]\s|\s*[()]\s*"
 )
+# Words that make a title segment a clause ("... Diversity Also Predicts Visual Attention").
+_CLAUSE_WORDS = frozenset(
+    "Also Can Cannot Could Did Do Does Don't Doesn't May Might Must Should Will Would".split()
+)
 _TITLE_WORD = re.compile(r"^[A-Z0-9][\w'\u2019+]*(?:-[\w'\u2019+]+)*$")
 # Heads of things a paper builds (not "learning", "detection": those name problems).
 _ARTEFACT = (
@@ -203,7 +207,7 @@ def title_phrases(title: str) -> list[tuple[int, int, str, str, str]]:
     "with"), (31, 59, "Temporal Parsing Transformer", "with", "")]. After a lower-case article
     a phrase is a description ("with a Simple Regression Model") unless it is new: "Using a New
     Transformation Distance" gives "Transformation Distance"."""
-    out = []
+    out: list[tuple[int, int, str, str, str]] = []
     pos, sep = 0, ""
     for m in [*_TITLE_SPLIT.finditer(title), None]:
         end = m.start() if m else len(title)
@@ -219,7 +223,14 @@ def title_phrases(title: str) -> list[tuple[int, int, str, str, str]]:
         while ws and ws[0] in ("The", "A", "An", "Towards", "Toward", "Beyond", "On"):
             start = title.index(ws[0], start) + len(ws[0]) + 1
             ws = ws[1:]
-        if 2 <= len(ws) <= 6 and all(_TITLE_WORD.match(w) for w in ws):
+        phrase = (
+            2 <= len(ws) <= 6
+            and all(_TITLE_WORD.match(w) for w in ws)
+            and not any(w in _CLAUSE_WORDS for w in ws)
+            # "Divide and Conquer Networks": "and" joins the words of one name
+            and (sep != "and" or bool(out and out[-1][4] == "and" and out[-1][1] < pos))
+        )
+        if phrase:
             out.append((start, start + len(" ".join(ws)), " ".join(ws), sep, after))
         if m:
             sep = after
@@ -312,7 +323,8 @@ def _technique(ws: list[str], sep: str, after: str, new: bool) -> bool:
     right after the means word ("... via Lifted Structured Feature Embedding") or opens the
     title and is no problem that a means follows ("Camera Calibration by ..."), its first word
     is no common one if it has two ("Smooth Regularization") and is not new, and it is no task
-    or known method, alone or after common words ("Efficient Thompson Sampling")."""
+    or known method, alone or after common words ("Efficient Thompson Sampling"), nor a task
+    in a setting ("Differentially Private Clustering")."""
     if not _TECHNIQUE_END.search(ws[-1]):
         return False
     if not (sep in _MEANS_WORDS or (sep == "" and after not in _MEANS_WORDS | {"and"})):
@@ -320,11 +332,23 @@ def _technique(ws: list[str], sep: str, after: str, new: bool) -> bool:
     if len(ws) == 2 and _common(ws[0]) and not new:
         return False
     known = method_lexicon_keys()
-    for k in range(len(ws) - 1):
+    for k in range(len(ws)):
         rest = " ".join(ws[k:])
-        if (listed_task(rest) or rest.lower() in known) and all(_common(w) for w in ws[:k]):
+        common = k < len(ws) - 1 and all(map(_common, ws[:k]))
+        if listed_task(rest) and (common or all(_SETTING.match(w) for w in ws[:k])):
+            return False  # "Differentially Private Clustering": a task in a setting
+        if common and rest.lower() in known:
             return False
     return True
+
+
+# Words that set a problem in a setting ("Few-shot", "Differentially Private", "Multi-Task").
+_SETTING = re.compile(
+    r"(?:(?:few|zero|one|low|multi)-?(?:shot|resource|task|lingual|modal|agent)|"
+    r"(?:un|semi|self|weakly)-?supervised|cross-\w+|differentially|private|online|"
+    r"distributed|federated|continual|incremental|controllable)$",
+    re.I,
+)
 
 
 _WIDE_CONTRIB = re.compile(
