@@ -91,6 +91,14 @@ def test_title_phrase_ending_in_a_built_thing_is_proposed():
     assert "Layered Memory Network" in _names(rec, "proposed")
 
 
+def test_a_new_before_a_title_phrase_is_no_word_of_its_name():
+    rec = _one(
+        "A Novel Layered Memory Network for Scene Completion",
+        "Completing scenes is hard. We propose a network that stores views.",
+    )
+    assert "Layered Memory Network" in _names(rec, "proposed")
+
+
 def test_title_phrase_mentioned_before_the_contribution_is_existing():
     rec = _one(
         "Layered Memory Networks for Scene Completion",

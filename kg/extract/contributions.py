@@ -206,7 +206,7 @@ def title_phrases(title: str) -> list[tuple[int, int, str, str, str]]:
     Assessment with Temporal Parsing Transformer" -> [(0, 25, "Action Quality Assessment", "",
     "with"), (31, 59, "Temporal Parsing Transformer", "with", "")]. After a lower-case article
     a phrase is a description ("with a Simple Regression Model") unless it is new: "Using a New
-    Transformation Distance" gives "Transformation Distance"."""
+    Transformation Distance" gives "Transformation Distance", as "A New ..." does at the start."""
     out: list[tuple[int, int, str, str, str]] = []
     pos, sep = 0, ""
     for m in [*_TITLE_SPLIT.finditer(title), None]:
@@ -217,7 +217,7 @@ def title_phrases(title: str) -> list[tuple[int, int, str, str, str]]:
         start = pos + (len(seg) - len(seg.lstrip()))
         if ws and ws[0] in ("Towards", "Toward", "Beyond", "On"):
             sep = ws[0].lower()  # a goal or a study of the phrase, not its name
-        if len(ws) > 1 and ws[0] in ("a", "an", "the") and ws[1] in ("New", "Novel"):
+        if len(ws) > 2 and ws[0].lower() in ("a", "an", "the") and ws[1] in ("New", "Novel"):
             start = title.index(ws[1], start) + len(ws[1]) + 1
             ws = ws[2:]
         while ws and ws[0] in ("The", "A", "An", "Towards", "Toward", "Beyond", "On"):
@@ -228,7 +228,7 @@ def title_phrases(title: str) -> list[tuple[int, int, str, str, str]]:
             and all(_TITLE_WORD.match(w) for w in ws)
             and not any(w in _CLAUSE_WORDS for w in ws)
             # "Divide and Conquer Networks": "and" joins the words of one name
-            and (sep != "and" or bool(out and out[-1][4] == "and" and out[-1][1] < pos))
+            and (sep != "and" or bool(out and out[-1][4] == "and"))
         )
         if phrase:
             out.append((start, start + len(" ".join(ws)), " ".join(ws), sep, after))
