@@ -575,3 +575,14 @@ def test_a_name_the_abstract_opens_by_calling_a_problem_is_a_task():
     assert "spectral clustering" in {t.name.lower() for t in rec.tasks}
     names = {n.lower() for n in _names(rec, "methods") | _names(rec, "proposed")}
     assert "spectral clustering" not in names  # neither the abstract's nor the title's
+
+
+def test_plural_acronyms_of_one_model_class_are_methods_and_join_their_singular():
+    rec = _one(
+        "Sequence labelling",
+        "For sequence learning we use CRFs with latent variables and compare with HMMs. We "
+        "stack LSTMs on clips; one LSTM per clip. CNNs and ANNs are families, not methods.",
+    )
+    items = {(m.name, tuple(m.aliases)) for m in rec.methods}
+    assert {("CRFs", ()), ("HMMs", ()), ("LSTM", ("LSTMs",))} <= items
+    assert not {"CNNs", "ANNs", "LSTMs"} & {m.name for m in rec.methods}

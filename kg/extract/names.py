@@ -1032,6 +1032,21 @@ def _defined_model_class(word: str, kinds: dict[str, str | None], longs: dict[st
     )
 
 
+# "artificial neural networks (ANNs)", "conditional GANs (cGANs)": families of networks
+_NETWORK_FAMILY = re.compile(r"(?:neural|adversarial)\s+networks$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _model_class_plurals() -> frozenset[str]:
+    """Plural acronyms the corpus defines for one model class, which name it as the singular
+    does ("SVMs", "HMMs", "LSTMs", "CRFs"), unlike families of networks ("ANNs", "cGANs")."""
+    return frozenset(
+        short
+        for short, long in method_acronyms().items()
+        if _PLURAL_FAMILY.match(short) and not _NETWORK_FAMILY.search(long)
+    )
+
+
 # A list of examples after a noun for methods: "prompting methods such as Chain of Thought,
 # Tree of Thought, and Self-Consistency", "techniques including Frequent Directions".
 _METHODS_CUE = re.compile(
@@ -1196,7 +1211,11 @@ def find_names(doc: Doc) -> Doc:
         if (
             not (is_name_shaped(w) or _versioned_name(w, nxt_word, common) or w in series)
             or w in GENERIC
-            or (_PLURAL_FAMILY.match(w) and not _defined_model_class(w, abbrev_kind, longs))
+            or (
+                _PLURAL_FAMILY.match(w)
+                and not _defined_model_class(w, abbrev_kind, longs)
+                and w not in _model_class_plurals()
+            )
             or abbrev_kind.get(w) in _NO_METHOD
             or "\\" in text[max(0, s - 1) : e]  # LaTeX ("\\hatB"), not a name
             or _generic_compound(w)

@@ -113,6 +113,11 @@ def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> 
                 if acronym == plural:
                     long_keys[lk] = single
 
+    # Likewise an undefined one: "LSTMs" joins "LSTM" when the text writes both.
+    single_of = {
+        t: t[:-1] for t in texts if t.endswith("s") and t[-2:-1].isupper() and t[:-1] in texts
+    }
+
     items: dict[tuple[str, str], EntityItem] = {}
     proposed_keys = {name_key(m.text) for m in mentions if m.proposed and m.kind == "method"}
     introduced_keys = {name_key(m.text) for m in mentions if m.proposed and m.kind == "dataset"}
@@ -129,6 +134,8 @@ def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> 
     kind_of_key: dict[str, str] = {}
     for m in mentions:
         text, abbr = _task_and_acronym(m.text) if m.kind == "task" else (m.text, None)
+        if m.kind == "method" and text in single_of:
+            text, abbr = single_of[text], text  # the plural becomes an alias
         key = name_key(text)
         if m.kind == "task" and long_keys.get(key) in method_shorts:
             continue  # the long form of a method's acronym belongs to that method's item
@@ -142,8 +149,8 @@ def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> 
         field = "proposed" if kind == "method" and key in proposed_keys else kind + "s"
         it = items.get((field, key))
         if it is None:
-            short = long_keys.get(name_key(m.text))
-            name = short or m.text
+            short = long_keys.get(name_key(text))
+            name = short or text
             it = EntityItem(name=name, long=m.long or long_of.get(name))
             if kind == "dataset":
                 it.introduced = key in introduced_keys
