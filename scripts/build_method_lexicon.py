@@ -145,6 +145,10 @@ METHOD_HEADS = {
 # D. Heads of lower-case terms of art ("kernel trick", "self-attention", "kernel PCA",
 # "structured SVM", "particle filter"): a modifier word and one of these heads.
 TERM_HEADS = {
+    "gradient",  # "policy gradient", "natural gradient", "conjugate gradient"
+    "propagation",  # "label propagation", "back-propagation"
+    "connection",  # "skip connections", "residual connections"
+    "cut",  # "normalized cut"
     "attention",
     "trick",
     "pca",
@@ -194,6 +198,15 @@ NAME_CUES = {
 # "much attention", "image compression").
 DESCRIPTIVE_MODIFIERS = {
     "unsupervised",  # a setting, not a name: "unsupervised clustering"
+    "interesting",  # "an interesting connection"
+    "vanishing",  # a problem: "vanishing gradients"
+    "true",
+    "full",
+    "noisy",
+    "online",
+    "oriented",  # "histograms of oriented gradients": a fragment
+    "reduced",
+    "accelerated",  # "accelerated gradient descent": a fragment
     "regular",
     "multi-view",
     "more",
@@ -409,6 +422,19 @@ DENY = {
     "johnson\u2013lindenstrauss",
     "nearest neighbor search",
     "maximum inner product search",
+    # how every network is trained: the gold never lists it
+    "back-propagation",
+    "error back-propagation",
+    "gradient back-propagation",
+    # what a network has or suffers, not a method
+    "error propagation",
+    "error propagations",
+    "lateral connection",
+    "lateral connections",
+    "feedback connection",
+    "feedback connections",
+    "recurrent connection",
+    "recurrent connections",
 }
 # Words keep inner hyphens and en dashes ("self-attention", "Bradley\u2013Terry").
 _WORD = re.compile(

@@ -21,6 +21,10 @@ def test_lexicon_holds_established_names_not_families():
     lex = {n.lower() for n in method_lexicon()}
     for name in ("gibbs sampling", "kalman filter", "principal component analysis", "k-means"):
         assert name in lex
+    for name in ("policy gradient", "label propagation", "skip connections", "normalized cut"):
+        assert name in lex  # lower-case terms of art after "using / with / via"
+    for phrase in ("vanishing gradients", "interesting connection", "back-propagation"):
+        assert phrase not in lex
     for family in ("large language models", "convolutional neural networks", "transformers"):
         assert family not in lex
 
@@ -128,6 +132,7 @@ def test_title_technique_after_the_means_word_or_as_subject_is_proposed_with_les
         ("Scene Completion via Layered Context Propagation", "Layered Context Propagation"),
         ("Scene Completion Using a New Occupancy Distance", "Occupancy Distance"),
         ("Layer-Wise Gradient Replay for Scene Completion", "Layer-Wise Gradient Replay"),
+        ("Dynamic Label Propagation for Scene Completion", "Dynamic Label Propagation"),
     ):
         rec = _one(title, "Completing scenes is hard. We propose a method that stores views.")
         hits = [i for i in rec.proposed if i.name == name]

@@ -323,8 +323,9 @@ def _technique(ws: list[str], sep: str, after: str, new: bool) -> bool:
     right after the means word ("... via Lifted Structured Feature Embedding") or opens the
     title and is no problem that a means follows ("Camera Calibration by ..."), its first word
     is no common one if it has two ("Smooth Regularization") and is not new, and it is no task
-    or known method, alone or after common words ("Efficient Thompson Sampling"), nor a task
-    in a setting ("Differentially Private Clustering")."""
+    alone or after common words, nor a known method alone or after praise ("Efficient Thompson
+    Sampling", not "Dynamic Label Propagation"), nor a task in a setting ("Differentially
+    Private Clustering")."""
     if not _TECHNIQUE_END.search(ws[-1]):
         return False
     if not (sep in _MEANS_WORDS or (sep == "" and after not in _MEANS_WORDS | {"and"})):
@@ -334,12 +335,24 @@ def _technique(ws: list[str], sep: str, after: str, new: bool) -> bool:
     known = method_lexicon_keys()
     for k in range(len(ws)):
         rest = " ".join(ws[k:])
-        common = k < len(ws) - 1 and all(map(_common, ws[:k]))
-        if listed_task(rest) and (common or all(_SETTING.match(w) for w in ws[:k])):
+        before = ws[:k]
+        shorter = k < len(ws) - 1
+        if listed_task(rest) and (
+            (shorter and all(map(_common, before))) or all(map(_SETTING.match, before))
+        ):
             return False  # "Differentially Private Clustering": a task in a setting
-        if common and rest.lower() in known:
-            return False
+        if rest.lower() in known and shorter and all(map(_EVALUATIVE.match, before)):
+            return False  # "Efficient Thompson Sampling", not "Dynamic Label Propagation"
     return True
+
+
+# Words that praise a known method rather than name a new one ("Efficient Thompson Sampling").
+_EVALUATIVE = re.compile(
+    r"(?:efficient|fast(?:er)?|provabl[ey]|scalable|improved|robust|simple|practical|"
+    r"accelerated|better|optimal|near-optimal|exact|rapidly|mixing|effective|stable|tight|"
+    r"sharp)$",
+    re.I,
+)
 
 
 # Words that set a problem in a setting ("Few-shot", "Differentially Private", "Multi-Task").
