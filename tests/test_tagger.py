@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
+import subprocess
+import sys
 
 import numpy as np
 import pycrfsuite
@@ -160,3 +163,33 @@ def test_packaged_span_stage_is_used():
     # with the classifier off, the CRF's own spans come back
     component.scorer = None
     assert component.spans(words, x) == bio_spans(component.tagger.tag(x))
+
+
+_FEATURE_ORDER = """
+from kg.extract.pipeline import build_nlp
+from kg.extract.tagger import features, packaged_lexicon, span_items
+nlp = build_nlp(with_tagger=True)
+tagger = nlp.get_pipe("kg_tagger")
+doc = nlp("We evaluate named entity recognition on the CoNLL 2003 dataset with F1 score .")
+toks = [t.i for t in doc if not t.is_space]
+x = features(doc, toks)
+items = span_items([doc[t].text for t in toks], x, tagger.tagger.tag(x), tagger.weights,
+                   packaged_lexicon())
+print([list(f) for _, f in items])
+"""
+
+
+def test_span_features_come_in_the_same_order_whatever_the_hash_seed():
+    """CRFsuite numbers attributes in the order it first sees them, so a training run is only
+    reproducible if each item's features come in a fixed order."""
+    outs = {
+        subprocess.run(
+            [sys.executable, "-c", _FEATURE_ORDER],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outs) == 1

@@ -414,7 +414,7 @@ def span_features(
     add("lshape=" + token_shape(words[b - 1]))
     add("bshape=" + (token_shape(words[a - 1]) if a > 0 else "<s>"))
     add("ashape=" + (token_shape(words[b]) if b < n else "</s>"))
-    for w in set(inside):
+    for w in sorted(set(inside)):  # a fixed order: training is then reproducible
         add("w=" + w)
     clusters = _clusters()
     for name, k in (("cf", a), ("cl", b - 1), ("cb", a - 1), ("ca", b)):
