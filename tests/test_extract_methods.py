@@ -591,3 +591,15 @@ def test_plural_acronyms_of_one_model_class_are_methods_and_join_their_singular(
     items = {(m.name, tuple(m.aliases)) for m in rec.methods}
     assert {("CRFs", ()), ("HMMs", ()), ("LSTM", ("LSTMs",))} <= items
     assert not {"CNNs", "ANNs", "LSTMs"} & {m.name for m in rec.methods}
+
+
+def test_a_capitalised_word_the_contribution_verb_introduces_in_apposition_is_proposed():
+    rec = _one(
+        "Deeper fusion for text generation",
+        "Existing models are shallow. To fix this, we propose Della, a novel variational "
+        "framework. Della learns latent variables. We also introduce Karrierewege, a new "
+        "dataset of career paths. This paper introduces Ours, an extension of RL.",
+    )
+    assert "Della" in _names(rec, "proposed")
+    assert "Karrierewege" in {d.name for d in rec.datasets if d.introduced}
+    assert "Ours" not in _names(rec, "proposed")  # a LaTeX macro's word, no name

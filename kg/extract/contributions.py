@@ -672,6 +672,8 @@ def _propose_in_sentences(
         _propose_named_titled(sent, mentions, proposed_names)
         from_at = sent.start_char + (cm.start() if cm else 0)
         _propose_headed(doc, text, sent, from_at, bool(cm or pm), mentions, proposed_names)
+        if cm:
+            _propose_capitalised_appositive(text, sent, cm, mentions, proposed_names)
         if cm or pm:
             _propose_plain_named(doc, text, sent, mentions, proposed_names)
         _propose_plain_appositions(doc, text, sent, mentions, proposed_names)
@@ -683,6 +685,31 @@ def _propose_in_sentences(
         chosen = _chosen_in_contribution(doc, text, sent, cm, pm, mentions, long_start)
         _mark_chosen(text, chosen, proposed_names)
     return contrib_spans
+
+
+# "we propose Della, a novel variational Transformer framework": a capitalised word right
+# after the verb, in apposition to what it is
+_CAPITALISED_APPOSITIVE = re.compile(r"\s+(?!Ours\b)([A-Z][a-z]+)\s*,\s+(?:an?|the)\s")
+
+
+def _propose_capitalised_appositive(
+    text: str, sent: Sent, cm: re.Match[str], mentions: list[Mention], proposed_names: set[str]
+) -> None:
+    """A plain capitalised word that the contribution verb introduces and an apposition
+    describes ("we propose Della, a novel variational Transformer framework", "we introduce
+    Hypter, a framework ...") is the paper's name for its method (or dataset, by the
+    apposition's head: see ``_apply_appositions``); so are its other occurrences."""
+    m = _CAPITALISED_APPOSITIVE.match(sent.text, cm.end())
+    if not m:
+        return
+    s0, s1 = sent.start_char + m.start(1), sent.start_char + m.end(1)
+    if any(s0 < x.end and x.start < s1 for x in mentions):
+        return  # already a name (or part of one)
+    word = m.group(1)
+    for r0, r1 in whole_word_spans(text, word):
+        if not any(r0 < x.end and x.start < r1 for x in mentions):
+            mentions.append(Mention(r0, r1, word, "method", "kg_contributions", 0.7, True))
+    proposed_names.add(word)
 
 
 def _propose_named_titled(sent: Sent, mentions: list[Mention], proposed_names: set[str]) -> None:
