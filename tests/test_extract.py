@@ -141,6 +141,12 @@ def test_clean_url_and_kind():
     assert link_kind("https://foo.github.io/proj", "Project page:") == "project"
 
 
+def test_scores_written_without_a_leading_zero_are_values_but_p_values_are_not():
+    got = [v for _, _, v in values("AUC rose from .677 to .748 (r = .66; p < .001, p = .045).")]
+    assert got == [".677", ".748", ".66"]
+    assert not values("C4 .5 reaches the same .001-accurate solution")
+
+
 def test_values_are_scores_not_counts():
     got = [v for _, _, v in values("reaches 82.1% at 250 fps on 1,000 images, +2.8% over 3 runs")]
     assert got == ["82.1%", "250 fps", "+2.8%"]

@@ -1,7 +1,7 @@
 """Numeric results: a value with a unit, tied to the metric, dataset and method of its sentence.
 
 A value is a number written with a unit that makes it a score ("82.1%", "+2.8%", "250 fps",
-"$0.031", "3.2% to 6.1%", "4.8 BLEU"); plain counts ("1,000 images", "3 datasets") are not
+"$0.031", "3.2% to 6.1%", "4.8 BLEU", a score in [0, 1] written ".88"); plain counts ("1,000 images", "3 datasets") are not
 results. Within the sentence the metric and dataset are the nearest mentions (a metric before
 the value is preferred: "accuracy of 82.1%"); the method is the paper's proposed method when
 the sentence speaks of it (by name, "our", "we", "it"), else the method the value is given
@@ -29,6 +29,9 @@ _RANGE = r"(?:\s?(?:-|\u2013|\u2212)\s?\d+(?:\.\d+)?(?=\s?(?:x|\u00d7|%)))?"
 VALUE_RE = re.compile(
     rf"(?<![\w.]){_NUM}{_RANGE}{_UNIT}(?:\s?(?:to|-|\u2013)\s?{_NUM}{_UNIT})?|"
     r"(?<![\w.])\$\d+(?:\.\d+)?|"
+    # ".88": no leading zero, as correlations and other scores in [0, 1] are written
+    # (not a p-value "p < .001", "C4 .5", ".001-accurate")
+    r"(?<=[\s(])(?<!<\s)(?<!p\s=\s)(?<!\d\s)\.\d{1,3}(?![\w-]|\.\d)|"
     # Model sizes stated as a result ("has only 2M parameters").
     r"(?:(?<=has )|(?<=have )|(?<=with )|(?<=uses )|(?<=only )|(?<=just )|(?<=requires ))"
     r"\d+(?:\.\d+)?[MBK]\s+parameters\b"
