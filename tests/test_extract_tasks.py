@@ -351,3 +351,9 @@ def test_a_value_given_for_a_method_is_that_methods():
         "7%": "SVM",
         "13%": "PCA",
     }
+
+
+def test_correlations_named_by_their_author_are_metrics():
+    text = "we reach spearman’s 𝜌 = .73, pearson's r of .5 and a kendall tau above the baselines."
+    got = [text[a:b] for a, b in metric_phrases(text)]
+    assert {"spearman’s 𝜌", "pearson's r", "kendall tau"} <= set(got)

@@ -80,6 +80,12 @@ _HARD_BARE = re.compile(
 )
 # A speed-up factor names its measure: "3.5x and 3.0x speedups", "2x acceleration".
 _FACTOR_MEASURE = re.compile(r"\d(?:\.\d+)?\s?(?:x|\u00d7)\s+(speed-?ups?|accelerations?)(?![\w-])")
+# "Pearson's r", "Spearman's rho", "Kendall tau": a correlation named by its author
+_NAMED_CORRELATION = re.compile(
+    r"\b(?:pearson|spearman|kendall)(?:['\u2019]s)?(?:\s+rank)?\s+"
+    r"(?:correlations?(?:\s+coefficients?)?|rho|tau|r|\u03c1|\u03c4|\U0001d70c|\U0001d70f)"
+    r"(?![\w-])"
+)
 _NOT_MEASURED = re.compile(r" (?:minimi[sz]\w*|matching)\b")
 _ITEMS = r"(?:[a-z0-9\-]+(?:\s[a-z0-9\-]+){0,2}(?:,\s*and\s+|,\s*|\s+and\s+|\s+or\s+)){0,4}$"
 _BARE_CUE = re.compile(
@@ -234,6 +240,9 @@ def metric_phrases(text: str) -> list[tuple[int, int]]:
     for m in _HARD_BARE.finditer(text):
         if _NOT_MEASURED.match(text, m.end()) or text.endswith("without ", 0, m.start()):
             continue  # "regret minimization" is a method, "without regret" a claim
+        if free(m.start(), m.end()):
+            found.append(m.span())
+    for m in _NAMED_CORRELATION.finditer(text):
         if free(m.start(), m.end()):
             found.append(m.span())
     for m in _FACTOR_MEASURE.finditer(text):
