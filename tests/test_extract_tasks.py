@@ -245,10 +245,12 @@ def test_task_name_before_baselines_or_losses_is_the_kind_of_a_thing():
     rec = _record(
         "BarNet: Depth Colorization",
         "We compare BarNet with several image translation baselines. The generator is "
-        "trained with perceptual and face recognition losses. We also study object tracking.",
+        "trained with perceptual and face recognition losses. We also study object tracking "
+        "and report standard image retrieval metrics and the depth estimation uncertainty.",
     )
     names = [t.name for t in rec.tasks]
     assert "image translation" not in names and "face recognition" not in names
+    assert "image retrieval" not in names and "depth estimation" not in names
     assert "object tracking" in names
 
 

@@ -140,7 +140,8 @@ _NOUN_AFTER = re.compile(
 _THING_AFTER = re.compile(
     r"^\s(?:baselines?|losses|criterion|criteria|"
     r"modules|embeddings?|features?|engines?|toolkits?|"
-    r"libraries|library|software|pipelines|heads|layers|objectives|regularizers?)\b",
+    r"libraries|library|software|pipelines|heads|layers|objectives|regularizers?|"
+    r"metrics?|vectors?|uncertaint(?:y|ies))\b",
     re.I,
 )
 _FRAME_BEFORE = re.compile(
