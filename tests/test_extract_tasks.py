@@ -155,6 +155,11 @@ def test_dataset_names_take_versions_prefixes_and_capitalised_collections():
     assert "Inspired" not in names
     first = _record("Foo Models", "Inspired by birds, we propose FooNet for flight.")
     assert not first.datasets
+    plain = _record(
+        "Foo",
+        "We test on the Object Counting dataset. A Large dataset helps, as Clean Image datasets do.",
+    )
+    assert {d.name for d in plain.datasets} == {"Object Counting"}  # one, named by "the"
 
 
 def test_named_loser_after_a_win_rate_or_an_improvement_than():

@@ -13,7 +13,8 @@ and metric phrases around them (component ``kg_gazetteer``).
   it is one of a few ("accuracy", "recall" but not the verb); a task name that is generic,
   one ordinary word, or ends in a plural or "model" ("point clouds") is dropped.
 * Named collections (abstract only): capitalised words before "Dataset", "Benchmark",
-  "Corpus", "Treebank" or "data set" ("Adobe Matting Dataset") are datasets.
+  "Corpus", "Treebank" or "data set" ("Adobe Matting Dataset") are datasets; ordinary words
+  before a lower-case cue only after "the" ("the Object Discovery dataset").
 * Listed datasets (``kg_gazetteer.listed``, abstract only): names written in one list with a
   dataset hit ("on CIFAR-10, Stanford Cars and Tiny-ImageNet"), but not a name after a comma
   that a verb follows ("On MMLU, UL2 20B outperforms ...": the clause's subject).
@@ -369,7 +370,13 @@ def named_collections(text: str, title_end: int) -> list[tuple[int, int]]:
             continue  # part of a longer name: "Thai Cultural and Linguistic Intelligence
             # Benchmark", "Yahoo! Front Page Today Module ...", "Progressive Dataset Construction"
         plain = all(w.lower() in common_words() and w[1:].islower() for w in words)
-        if m.group(2).islower() and (plain or len(words) < 2):
+        # "the Object Discovery dataset": one collection, named in capitals by its authors
+        one_named = text.endswith("the ", 0, start) and m.group(2) in (
+            "dataset",
+            "benchmark",
+            "corpus",
+        )
+        if m.group(2).islower() and ((plain and not one_named) or len(words) < 2):
             continue  # "Large dataset", "English dataset": one word is left to the name rules
         if words[-1].lower().endswith(("-based", "-like", "-style", "-domain")):
             continue  # "a Common Crawl-based dataset": a description
