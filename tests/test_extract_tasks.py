@@ -160,6 +160,8 @@ def test_dataset_names_take_versions_prefixes_and_capitalised_collections():
         "We test on the Object Counting dataset. A Large dataset helps, as Clean Image datasets do.",
     )
     assert {d.name for d in plain.datasets} == {"Object Counting"}  # one, named by "the"
+    digit = _record("Foo", "We evaluate on the SYSU 3D Human-Object Interaction dataset.")
+    assert {d.name for d in digit.datasets} == {"SYSU 3D Human-Object Interaction"}
 
 
 def test_named_loser_after_a_win_rate_or_an_improvement_than():

@@ -250,7 +250,10 @@ _PREP_AFTER = {"by", "to", "with", "from", "on", "in", "of", "for", "at", "upon"
 # Capitalised words before a dataset cue: "Adobe Matting Dataset", "the Adobe Matting dataset".
 # (The look-ahead for the capital lets the search skip other positions fast.)
 _NAMED_COLLECTION = re.compile(
-    r"(?=[A-Z])\b((?:[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\s){0,3}[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
+    # (inner words may open with a digit: "SYSU 3D Human-Object Interaction dataset")
+    r"(?=[A-Z])\b((?:[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\s)(?:(?:[A-Z]|\d+[A-Z])[A-Za-z0-9]*"
+    r"(?:-[A-Za-z0-9]+)*\s){0,2}[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*|[A-Z][A-Za-z0-9]*"
+    r"(?:-[A-Za-z0-9]+)*)"
     r"\s(Dataset|Benchmark|Corpus|Treebank|dataset|benchmark|corpus|treebank|data\sset)\b"
 )
 _NAME_GOES_ON = re.compile(r"[A-Z][\w\-]* (?:and|of|for|on|in|to|&) $")
@@ -327,11 +330,16 @@ def listed_datasets(
     return found
 
 
+_LOWER_CUE_END = re.compile(r"\s(?:dataset|benchmark|corpus)s?$")
+
+
 def merge_datasets(mentions: list[Mention], text: str) -> list[Mention]:
     """Extend dataset hits over a following version (:data:`_DATASET_VERSION`) and join hits
-    that overlap ("MS COCO" + "COCO 2014" -> "MS COCO 2014")."""
+    that overlap ("MS COCO" + "COCO 2014" -> "MS COCO 2014"), leaving out a lower-case cue
+    one of them ends in ("SYSU 3D Human-Object Interaction" + "Interaction dataset")."""
     out: list[Mention] = []  # the parts stay: a later filter may drop the longer form
     unions: list[Mention] = []
+    cut: list[tuple[int, int]] = []  # unions whose lower-case cue was left out
     for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
         v = _DATASET_VERSION.match(text, m.end)
         if v:
@@ -340,9 +348,16 @@ def merge_datasets(mentions: list[Mention], text: str) -> list[Mention]:
         out.append(m)
         if unions and m.start < unions[-1].end:
             if m.end > unions[-1].end:
-                unions[-1] = replace(unions[-1], end=m.end, text=text[unions[-1].start : m.end])
+                end = m.end
+                cue = _LOWER_CUE_END.search(text, unions[-1].end, end)
+                if cue:  # "... Interaction" + "Interaction dataset": the cue is no name
+                    end = cue.start()
+                    cut.append((unions[-1].start, end))
+                unions[-1] = replace(unions[-1], end=end, text=text[unions[-1].start : end])
         else:
             unions.append(m)
+    # ... and a part reaching over the cue ("Crowd dataset" in "WWW Crowd dataset") goes.
+    out = [m for m in out if not any(a <= m.start < b < m.end for a, b in cut)]
     spans = {(m.start, m.end) for m in out}
     return out + [u for u in unions if (u.start, u.end) not in spans]
 
