@@ -133,6 +133,7 @@ def test_title_technique_after_the_means_word_or_as_subject_is_proposed_with_les
         ("Scene Completion Using a New Occupancy Distance", "Occupancy Distance"),
         ("Layer-Wise Gradient Replay for Scene Completion", "Layer-Wise Gradient Replay"),
         ("Dynamic Label Propagation for Scene Completion", "Dynamic Label Propagation"),
+        ("Scene Regularization: Completing Scenes Jointly", "Scene Regularization"),
     ):
         rec = _one(title, "Completing scenes is hard. We propose a method that stores views.")
         hits = [i for i in rec.proposed if i.name == name]

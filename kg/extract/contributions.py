@@ -330,8 +330,8 @@ def _technique(ws: list[str], sep: str, after: str, new: bool) -> bool:
         return False
     if not (sep in _MEANS_WORDS or (sep == "" and after not in _MEANS_WORDS | {"and"})):
         return False
-    if len(ws) == 2 and _common(ws[0]) and not new:
-        return False
+    if len(ws) == 2 and _common(ws[0]) and not (new or (sep == "" and after == ":")):
+        return False  # but "Privacy Regularization: ...", the title's head, is a name
     known = method_lexicon_keys()
     for k in range(len(ws)):
         rest = " ".join(ws[k:])
