@@ -604,3 +604,10 @@ def test_a_capitalised_word_the_contribution_verb_introduces_in_apposition_is_pr
     assert "Della" in _names(rec, "proposed")
     assert "Karrierewege" in {d.name for d in rec.datasets if d.introduced}
     assert "Ours" not in _names(rec, "proposed")  # a LaTeX macro's word, no name
+
+
+def test_a_two_word_lexicon_method_is_found_hyphenated_too():
+    rec = _one(
+        "Group Loss", "We propose a loss based on a differentiable label-propagation method."
+    )
+    assert "label-propagation" in _names(rec, "methods")

@@ -983,7 +983,10 @@ class NameFinder:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         tok = nlp.tokenizer
         assert isinstance(tok, Tokenizer)
-        self.matcher.add("method", list(tok.pipe(method_lexicon())))
+        names = method_lexicon()
+        # "a differentiable label-propagation method": two lower-case words, hyphenated
+        hyphened = [n.replace(" ", "-") for n in names if n.count(" ") == 1 and n.islower()]
+        self.matcher.add("method", list(tok.pipe([*names, *hyphened])))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
