@@ -489,10 +489,10 @@ def _named_tasks(text: str, low: str, mentions: list[Mention], long_start: dict[
         m.text.lower()
         for m in mentions
         if m.kind == "task"
-        and classify_by_long(m.text) is None  # "Knowledge distillation" is a paradigm
-        and not _TASK_HEADS.search(m.text)  # "Density estimation is a widely used method"
         and _IS_METHOD_AFTER.match(text, m.end)
         and _SUBJECT_BEFORE.search(text, max(0, m.start - 6), m.start)
+        and classify_by_long(m.text) is None  # "Knowledge distillation" is a paradigm
+        and not _TASK_HEADS.search(m.text)  # "Density estimation is a widely used method"
     }
     for m in mentions:
         # the title's "Spectral Clustering" too
@@ -569,11 +569,26 @@ def _propose_title_name(
                 m.kind = "method"
         proposed_names.add(tname)
         # A plain-word title name ("Mugs") is no name shape: find its other mentions here.
-        taken = [(m.start, m.end) for m in mentions]
-        for o0, o1 in whole_word_spans(text, tname):
-            if not any(o0 < e and s < o1 for s, e in taken):
-                mentions.append(Mention(o0, o1, tname, "method", "kg_contributions", 0.85, True))
+        _add_occurrences(text, tname, mentions, 0.85)
     return tname
+
+
+def _add_occurrences(
+    text: str,
+    name: str,
+    mentions: list[Mention],
+    confidence: float,
+    start: int = 0,
+    ignore_case: bool = False,
+) -> None:
+    """A proposed method mention at each whole-word occurrence of ``name`` in ``text`` from
+    ``start`` on that no mention covers yet."""
+    for r0, r1 in whole_word_spans(text[start:], name, ignore_case=ignore_case):
+        o0, o1 = start + r0, start + r1
+        if not any(o0 < m.end and m.start < o1 for m in mentions):
+            mentions.append(
+                Mention(o0, o1, text[o0:o1], "method", "kg_contributions", confidence, True)
+            )
 
 
 def _propose_title_phrases(
@@ -705,11 +720,8 @@ def _propose_capitalised_appositive(
     s0, s1 = sent.start_char + m.start(1), sent.start_char + m.end(1)
     if any(s0 < x.end and x.start < s1 for x in mentions):
         return  # already a name (or part of one)
-    word = m.group(1)
-    for r0, r1 in whole_word_spans(text, word):
-        if not any(r0 < x.end and x.start < r1 for x in mentions):
-            mentions.append(Mention(r0, r1, word, "method", "kg_contributions", 0.7, True))
-    proposed_names.add(word)
+    _add_occurrences(text, m.group(1), mentions, 0.7)
+    proposed_names.add(m.group(1))
 
 
 def _propose_named_titled(sent: Sent, mentions: list[Mention], proposed_names: set[str]) -> None:
@@ -1077,13 +1089,7 @@ def _propose_title_phrase(
         return
     mentions.append(Mention(s0, s1, phrase, "method", "kg_contributions", confidence, True))
     proposed_names.add(phrase)
-    rest = text[s1:]
-    for r0, r1 in whole_word_spans(rest, phrase, ignore_case=True):
-        o0, o1 = s1 + r0, s1 + r1
-        if not any(o0 < m.end and m.start < o1 for m in mentions):
-            mentions.append(
-                Mention(o0, o1, rest[r0:r1], "method", "kg_contributions", confidence - 0.05, True)
-            )
+    _add_occurrences(text, phrase, mentions, confidence - 0.05, start=s1, ignore_case=True)
 
 
 _USED_BEFORE = re.compile(

@@ -86,6 +86,13 @@ def _task_and_acronym(text: str) -> tuple[str, str | None]:
     return (m.group(1), m.group(2)) if m else (text, None)
 
 
+def _used_singular(plural: str, texts: set[str]) -> str | None:
+    """The singular of a plural acronym that the text also writes: "SPN" for "SPNs" when
+    ``texts`` holds "SPN" (eval/README.md call 5), else None."""
+    single = plural[:-1]
+    return single if plural.endswith("s") and single[-1:].isupper() and single in texts else None
+
+
 def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> PaperRecord:
     ev = EvidenceMapper(doc, paper, title, abstract)
     rec = PaperRecord(id=paper.id, title=paper.title, paper=paper)
@@ -105,8 +112,8 @@ def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> 
     # (eval/README.md call 5): "SPN", long "Sum-Product Networks", alias "SPNs".
     texts = {m.text for m in mentions}
     for plural in list(long_of):
-        single = plural[:-1]
-        if plural.endswith("s") and single[-1:].isupper() and single in texts:
+        single = _used_singular(plural, texts)
+        if single:
             long_of.setdefault(single, long_of[plural])
             long_keys[name_key(plural)] = single
             for lk, acronym in list(long_keys.items()):
@@ -114,9 +121,7 @@ def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> 
                     long_keys[lk] = single
 
     # Likewise an undefined one: "LSTMs" joins "LSTM" when the text writes both.
-    single_of = {
-        t: t[:-1] for t in texts if t.endswith("s") and t[-2:-1].isupper() and t[:-1] in texts
-    }
+    single_of = {t: single for t in texts if (single := _used_singular(t, texts))}
 
     items: dict[tuple[str, str], EntityItem] = {}
     proposed_keys = {name_key(m.text) for m in mentions if m.proposed and m.kind == "method"}
