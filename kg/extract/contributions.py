@@ -9,9 +9,9 @@ this order by ``find_contributions``:
   Transformer") that ends in the head of a built thing or is named again where the authors
   introduce something, or, with less confidence, ends in a technique's head right after the
   means word or as the title's subject ("... via Lifted Structured Feature Embedding",
-  "Proposition-Level Clustering for ..."), unless the abstract already mentions it before its contribution
-  sentences or it is a known name (an acronym the abstract uses for it, or one it spells,
-  "Harmonic Networks" / "H-Nets", gets it as long form and is proposed);
+  "Proposition-Level Clustering for ..."), unless the abstract already mentions it before its
+  contribution sentences or it is a known name (an acronym the abstract uses for it, or one it
+  spells, "Harmonic Networks" / "H-Nets", gets it as long form and is proposed);
 * an acronym the title defines ("... Concept Activation Vectors (TCAV)"), unless generic or
   known;
 * in each abstract sentence: a Title-Case name after a naming verb ('which we term "X"',

@@ -1,12 +1,13 @@
 """Numeric results: a value with a unit, tied to the metric, dataset and method of its sentence.
 
 A value is a number written with a unit that makes it a score ("82.1%", "+2.8%", "250 fps",
-"$0.031", "3.2% to 6.1%", "4.8 BLEU", a score in [0, 1] written ".88"); plain counts ("1,000 images", "3 datasets") are not
-results. Within the sentence the metric and dataset are the nearest mentions (a metric before
-the value is preferred: "accuracy of 82.1%"); the method is the paper's proposed method when
-the sentence speaks of it (by name, "our", "we", "it"), else the method the value is given
-for ("7-18% for GPT-3.5"), else the nearest method mention before the value. "respectively"
-pairs a list of values with a list of datasets, metrics or methods in order.
+"$0.031", "3.2% to 6.1%", "4.8 BLEU", a score in [0, 1] written ".88"); plain counts ("1,000
+images", "3 datasets") are not results. Within the sentence the metric and dataset are the
+nearest mentions (a metric before the value is preferred: "accuracy of 82.1%"); the method is
+the paper's proposed method when the sentence speaks of it (by name, "our", "we", "it"), else
+the method the value is given for ("7-18% for GPT-3.5"), else the nearest method mention before
+the value. "respectively" pairs a list of values with a list of datasets, metrics or methods in
+order.
 """
 
 from __future__ import annotations
