@@ -611,3 +611,19 @@ def test_a_two_word_lexicon_method_is_found_hyphenated_too():
         "Group Loss", "We propose a loss based on a differentiable label-propagation method."
     )
     assert "label-propagation" in _names(rec, "methods")
+
+
+def test_name_given_to_a_modified_known_method_replaces_it():
+    rec = _one(
+        "Quork R-CNN",
+        "We detect objects with a voxel branch. Our system, called Quork R-CNN, extends Mask "
+        "R-CNN. We also train a variant, named Zeta-Neighbor Adapter ZN-Adapter, on more images. The "
+        "resulting corpus is dubbed Wiki XLM.",
+    )
+    proposed = _names(rec, "proposed")
+    assert "Quork R-CNN" in proposed
+    assert "R-CNN" not in _names(rec, "methods") | proposed  # a word of the new name
+    assert "Mask R-CNN" in _names(rec, "methods")
+    # an acronym glued to its long form, and a dataset's name, are not modified names
+    assert "Zeta-Neighbor Adapter ZN-Adapter" not in proposed
+    assert "Wiki XLM" not in proposed

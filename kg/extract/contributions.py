@@ -684,7 +684,7 @@ def _propose_in_sentences(
     contribution verb (or the sentence start, if passive) to the sentence end."""
     contrib_spans: list[tuple[int, int]] = []
     for sent, cm, pm in verbs:
-        _propose_named_titled(sent, mentions, proposed_names)
+        _propose_named_titled(text, sent, mentions, proposed_names)
         from_at = sent.start_char + (cm.start() if cm else 0)
         _propose_headed(doc, text, sent, from_at, bool(cm or pm), mentions, proposed_names)
         if cm:
@@ -724,17 +724,44 @@ def _propose_capitalised_appositive(
     proposed_names.add(m.group(1))
 
 
-def _propose_named_titled(sent: Sent, mentions: list[Mention], proposed_names: set[str]) -> None:
+def _propose_named_titled(
+    text: str, sent: Sent, mentions: list[Mention], proposed_names: set[str]
+) -> None:
     """A Title-Case name after a naming verb ('which we term "Comparative Knowledge
     Distillation"', "called Knowledge Router") is a proposed method, unless a mention already
-    covers part of it. In a sentence about the authors' own thing ("This network, named
-    CPNet, ...", "our model, called X"), a method mention right after the naming verb is
-    proposed too, unless it is a known name."""
+    covers part of it, or it is no name as written (``_glued``). A method name inside it ("Our
+    system, called Mesh R-CNN") is one of its words, there and wherever the whole name occurs
+    again, unless it is a defined acronym ("Deep MANTA (Deep Many-Tasks)") or the name is a
+    dataset's. In a sentence about the authors' own thing ("This network, named CPNet, ...",
+    "our model, called X"), a method mention right after the naming verb is proposed too,
+    unless it is a known name."""
     for nm in _NAMED_TITLED.finditer(sent.text):
         s0, s1 = sent.start_char + nm.start(1), sent.start_char + nm.end(1)
-        if not any(s0 < m.end and m.start < s1 for m in mentions):
-            mentions.append(Mention(s0, s1, nm.group(1), "method", "kg_contributions", 0.75, True))
-            proposed_names.add(nm.group(1))
+        inside = [m for m in mentions if s0 < m.end and m.start < s1]
+        if any(
+            m.kind != "method"
+            or m.start < s0
+            or m.end > s1
+            or (m.start, m.end) == (s0, s1)
+            or m.long
+            for m in inside
+        ) or _glued(nm.group(1)):
+            continue
+        if inside and _DATA_BEFORE.search(sent.text[max(0, nm.start() - 60) : nm.start()]):
+            continue
+        mentions.append(Mention(s0, s1, nm.group(1), "method", "kg_contributions", 0.75, True))
+        proposed_names.add(nm.group(1))
+        if inside:  # its other occurrences (the title's too) are the new name, not the old
+            spans = whole_word_spans(text, nm.group(1))
+            inner = [
+                m
+                for m in mentions
+                if m.kind == "method"
+                and not m.proposed
+                and any(o0 <= m.start and m.end <= o1 for o0, o1 in spans)
+            ]
+            mentions[:] = [m for m in mentions if all(m is not x for x in inner)]
+            _add_occurrences(text, nm.group(1), mentions, 0.7)
     if not _OWN_THING.search(sent.text):
         return
     for nm in _NAMING_VERB.finditer(sent.text):
@@ -743,6 +770,19 @@ def _propose_named_titled(sent: Sent, mentions: list[Mention], proposed_names: s
             if m.start == at and m.kind == "method" and m.extractor not in _KNOWN_EXTRACTORS:
                 m.proposed = True
                 proposed_names.add(m.text)
+
+
+def _glued(name: str) -> bool:
+    """``name``, given after a naming verb, is an acronym glued to its long form ("PISA
+    Pixelwise Image Saliency Aggregating", "Spatial-Neighbor Adapter SN-Adapter"), or in
+    capitals throughout with a function word ("IN SEC"): no name as written."""
+    ws = name.split()
+    if len(ws) > 2 and (_spells(" ".join(ws[:-1]), ws[-1]) or _spells(" ".join(ws[1:]), ws[0])):
+        return True
+    return all(w.isupper() for w in ws) and any(w.lower() in MINOR_WORDS for w in ws)
+
+
+_DATA_BEFORE = re.compile(r"\b(?:dataset|benchmark|corpus|collection)s?\b", re.I)
 
 
 _NAMING_VERB = re.compile(r"\b(?:termed|dubbed|called|named|coined)\s+(?:as\s+)?[\"\u201c']?")
