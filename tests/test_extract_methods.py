@@ -627,3 +627,30 @@ def test_name_given_to_a_modified_known_method_replaces_it():
     # an acronym glued to its long form, and a dataset's name, are not modified names
     assert "Zeta-Neighbor Adapter ZN-Adapter" not in proposed
     assert "Wiki XLM" not in proposed
+
+
+def test_naming_cues_with_adjectives_and_several_words():
+    rec = _one(
+        "Quiet Folding: Beyond Greedy Generation",
+        "We present Quiet Folding, a novel unsupervised algorithm for text. Quiet Folding "
+        "beats baselines. With our proposed robust GROVE algorithm, attackers are caught. We "
+        "also introduce Loud Folding, a task that asks for less, and reuse our novel "
+        "hierarchical Vision Transformer architecture, the Grey Net.",
+    )
+    proposed = _names(rec, "proposed")
+    assert {"Quiet Folding", "GROVE"} <= proposed
+    assert "quiet folding" not in {t.name for t in rec.tasks}  # the name, not a problem
+    assert not {"Loud Folding", "Vision Transformer"} & proposed  # a task; a known name
+
+
+def test_title_naming_a_known_method_under_modifiers_is_the_papers_variant():
+    rec = _one(
+        "Zorp Q-Learning",
+        "The Zorp Q-learning algorithm introduced in this paper improves on Q-learning.",
+    )
+    assert "Zorp Q-Learning" in _names(rec, "proposed")
+    assert "Q-learning" in _names(rec, "methods")  # still used on its own
+    # a verb in -ing or praise alone names no variant
+    for title in ("Revisiting Dilated Convolution", "Efficient Thompson Sampling"):
+        rec = _one(title, "We propose a new analysis of it.")
+        assert not _names(rec, "proposed")

@@ -101,7 +101,8 @@ _NAMING = re.compile(
     re.I,
 )
 _OUR = re.compile(
-    r"\b(?:our|the\s+proposed)\s+(?:(?:proposed|new|novel)\s+)?(?:(?:[\w-]+\s+){0,3}(?:model|method|framework|approach|system|"
+    # "our proposed robust SHIELD algorithm"
+    r"\b(?:our|the\s+proposed)\s+(?:proposed\s+(?:(?-i:[a-z])[\w-]*\s+)?|(?:new|novel)\s+)?(?:(?:[\w-]+\s+){0,3}(?:model|method|framework|approach|system|"
     r"agent|network|architecture|algorithm)s?\s*,?\s*(?:(?:called|named|termed|dubbed)(?:\s+as)?)?\s*)?$",
     re.I,
 )
@@ -109,6 +110,10 @@ _THE_PROPOSED = re.compile(r"\bthe\s+(?:newly\s+)?(?:proposed|suggested|introduc
 _OWN_DATA_HEAD = re.compile(r"\s+(?:benchmark|dataset|data\s+set|corpus|suite)s?\b", re.I)
 _PASSIVE = re.compile(
     r"\b(?:is|are)\s+(?:\w+\s+)?(?:proposed|introduced|presented|developed|designed|devised)\b"
+    # "The Zap Q-learning algorithm introduced in this paper is ..."
+    r"|\b(?:algorithm|method|model|approach|framework|technique|system|network|architecture|"
+    r"scheme|estimator|procedure)s?\s+(?:proposed|introduced|presented|developed)\s+(?:in|by)\s+"
+    r"this\s+(?:paper|work)\b"
 )
 _COMPONENT = re.compile(
     r"\b(?:module|block|layer|loss|mechanism|strategy|network|head|encoder|decoder|unit|"
@@ -437,6 +442,7 @@ def find_contributions(doc: Doc) -> Doc:
     tname = _propose_title_name(text, title, mentions, proposed_names)
     if not tname and title_phrases(title):  # cheap test first: most titles have none
         _propose_title_phrases(doc, text, title, verbs, mentions, proposed_names)
+        _propose_modified_title_method(text, title, verbs, mentions, proposed_names)
     _propose_title_acronyms(doc, mentions, proposed_names)
     long_start = {ab.short.start_char: ab.long.start_char for ab in doc._.abbreviations}
     contrib_spans = _propose_in_sentences(doc, text, verbs, mentions, long_start, proposed_names)
@@ -591,6 +597,29 @@ def _add_occurrences(
             )
 
 
+def _claim_occurrences(
+    text: str,
+    name: str,
+    mentions: list[Mention],
+    kinds: tuple[str, ...],
+    confidence: float = 0.7,
+    ignore_case: bool = False,
+) -> None:
+    """``name`` is the paper's own at each of its whole-word occurrences: the mentions of
+    ``kinds`` inside one (not proposed ones) give way, and a proposed method mention is added
+    where no other mention is."""
+    spans = whole_word_spans(text, name, ignore_case=ignore_case)
+    inner = [
+        m
+        for m in mentions
+        if m.kind in kinds
+        and not m.proposed
+        and any(o0 <= m.start and m.end <= o1 for o0, o1 in spans)
+    ]
+    mentions[:] = [m for m in mentions if all(m is not x for x in inner)]
+    _add_occurrences(text, name, mentions, confidence, ignore_case=ignore_case)
+
+
 def _propose_title_phrases(
     doc: Doc,
     text: str,
@@ -635,6 +664,50 @@ def _propose_title_phrases(
             ]
             continue
         _propose_title_phrase(doc, mentions, s0, s1, proposed_names, confidence)
+
+
+def _propose_modified_title_method(
+    text: str,
+    title: str,
+    verbs: Verbs,
+    mentions: list[Mention],
+    proposed_names: set[str],
+) -> None:
+    """A title (or its head before a colon) that is a known method under one to three
+    Title-Case modifiers names the paper's variant of it: "Zap Q-Learning", "Magnetic
+    Hamiltonian Monte Carlo", "Cartesian K-Means". Not when the first word is a verb in -ing
+    ("Revisiting Dilated Convolution", "Attacking Binarized Neural Networks"), when the
+    modifiers only praise ("Efficient Thompson Sampling"), when the abstract says nothing is
+    the authors' own, or when it names the phrase before its first contribution sentence."""
+    head = title.split(":")[0].rstrip()
+    phrases = [
+        p for p in title_phrases(title) if p[1] == len(head) and not title[: p[0]].strip(" \"'")
+    ]
+    if not phrases:
+        return
+    s0, s1, phrase = phrases[0][:3]
+    ws = phrase.split()
+    if ws[0].lower().endswith("ing") or any(m.proposed and m.start < s1 for m in mentions):
+        return
+    inner = [
+        m for m in mentions if m.kind == "method" and m.end == s1 and s0 < m.start and not m.long
+    ]
+    if not inner:
+        return
+    mods = text[s0 : inner[0].start].split()
+    if len(mods) > 3 or all(_EVALUATIVE.match(w) for w in mods):
+        return
+    lows = [sent.text.lower() for sent, _, _ in verbs]
+    flags = [bool(cm or pm) for _, cm, pm in verbs]
+    if not any(flags):
+        flags = [bool(_OUR_WORK.search(low)) for low in lows]
+        if not any(flags):
+            return
+    if phrase.lower() in " ".join(lows[: flags.index(True)]):
+        return
+    # The known name is a word of the variant's, in the title and wherever the variant recurs.
+    _claim_occurrences(text, phrase, mentions, ("method",), 0.65, ignore_case=True)
+    proposed_names.add(phrase)
 
 
 def _spells(phrase: str, short: str) -> bool:
@@ -704,7 +777,12 @@ def _propose_in_sentences(
 
 # "we propose Della, a novel variational Transformer framework": a capitalised word right
 # after the verb, in apposition to what it is
-_CAPITALISED_APPOSITIVE = re.compile(r"\s+(?!Ours\b)([A-Z][a-z]+)\s*,\s+(?:an?|the)\s")
+_PROBLEM_APPOSITION = re.compile(
+    r"(?:[\w-]+\s+){0,3}?(?:task|problem|challenge|setting)s?(?![\w-])"
+)
+_CAPITALISED_APPOSITIVE = re.compile(
+    r"\s+(?!Ours\b)((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\s*,\s+(?:an?|the)\s"
+)
 
 
 def _propose_capitalised_appositive(
@@ -718,9 +796,12 @@ def _propose_capitalised_appositive(
     if not m:
         return
     s0, s1 = sent.start_char + m.start(1), sent.start_char + m.end(1)
-    if any(s0 < x.end and x.start < s1 for x in mentions):
+    if _PROBLEM_APPOSITION.match(sent.text, m.end()):
+        return  # "We introduce Semantic Frame Forecast, a task that predicts ..."
+    if any(s0 < x.end and x.start < s1 and x.kind != "task" for x in mentions):
         return  # already a name (or part of one)
-    _add_occurrences(text, m.group(1), mentions, 0.7)
+    # "we present Reflective Decoding, a novel unsupervised algorithm": no task
+    _claim_occurrences(text, m.group(1), mentions, ("task",))
     proposed_names.add(m.group(1))
 
 
@@ -752,16 +833,7 @@ def _propose_named_titled(
         mentions.append(Mention(s0, s1, nm.group(1), "method", "kg_contributions", 0.75, True))
         proposed_names.add(nm.group(1))
         if inside:  # its other occurrences (the title's too) are the new name, not the old
-            spans = whole_word_spans(text, nm.group(1))
-            inner = [
-                m
-                for m in mentions
-                if m.kind == "method"
-                and not m.proposed
-                and any(o0 <= m.start and m.end <= o1 for o0, o1 in spans)
-            ]
-            mentions[:] = [m for m in mentions if all(m is not x for x in inner)]
-            _add_occurrences(text, nm.group(1), mentions, 0.7)
+            _claim_occurrences(text, nm.group(1), mentions, ("method",))
     if not _OWN_THING.search(sent.text):
         return
     for nm in _NAMING_VERB.finditer(sent.text):
@@ -1348,7 +1420,11 @@ def _chosen_after(
             if _BUILT_ON.match(text, m.end) or _DATA_AFTER.match(text, m.end):
                 continue  # "a UCB-based strategy": the strategy is new, UCB is used
             chosen.append(m)
-        elif chosen and _LIST_GAP.match(text[chosen[-1].end : m.start]):
+        elif (
+            chosen
+            and _LIST_GAP.match(text[chosen[-1].end : m.start])
+            and not _BUILT_ON.match(text, m.end)  # "X, the CLIP-based module": CLIP is used
+        ):
             chosen.append(m)
     return chosen
 
