@@ -654,3 +654,16 @@ def test_title_naming_a_known_method_under_modifiers_is_the_papers_variant():
     for title in ("Revisiting Dilated Convolution", "Efficient Thompson Sampling"):
         rec = _one(title, "We propose a new analysis of it.")
         assert not _names(rec, "proposed")
+
+
+def test_acronym_in_a_bracket_glued_to_its_long_form_is_defined():
+    rec = _one(
+        "Powering finetuning",
+        "We propose Zeta Calibration Module(ZCM) to reduce the bias. ZCM is fast, and "
+        "SE(3)-equivariant layers keep f(X) intact.",
+    )
+    assert ("ZCM", "Zeta Calibration Module") in {(p.name, p.long) for p in rec.proposed}
+    rec = _one("Text nets", "We propose a framework called Quill Modular Networks(QMNs) for text.")
+    assert ("QMNs", "Quill Modular Networks") in {(p.name, p.long) for p in rec.proposed}
+    rec = _one("A study", "We study reinforcement learning(RL) for robots.")
+    assert ("reinforcement learning", ("RL",)) in {(t.name, tuple(t.aliases)) for t in rec.tasks}

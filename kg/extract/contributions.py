@@ -1267,7 +1267,7 @@ _TITLED_COMPONENT = re.compile(
 _NAMED_TITLED = re.compile(
     r"(?=[WwTtdcn])\b(?:(?:[Ww]e|[Tt]hey)\s+(?:term|call|name|dub)|termed|dubbed|called|named|coined)\s+"
     r"(?:it\s+|this\s+|them\s+)?(?:as\s+)?[\"\u201c']?"
-    r"((?:[A-Z][\w-]*\s+){1,5}[A-Z][\w-]*)(?=[\"\u201d'\s,.;:)]|$)"
+    r"((?:[A-Z][\w-]*\s+){1,5}[A-Z][\w-]*)(?=[\"\u201d'\s,.;:()]|$)"
 )
 
 

@@ -59,19 +59,30 @@ COMPONENTS = (
 # so the acronym in it is a token of its own ("CBT"; spaCy keeps "CBT)-based" whole). Not
 # where the bracket opens inside the word: "SE(3)-equivariant" stays one token.
 _CLOSE_THEN_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])\)(?=-[A-Za-z])|(?<=[A-Za-z0-9]\))-(?=[A-Za-z])")
+# "Distribution Calibration Module(DCM)": a bracket opened right after a word, around an
+# acronym, is split off, so the acronym and its long form are tokens of their own. Not inside
+# a word ("SE(3)", "f(X)"): the word before has two lower-case letters at least, the acronym
+# two capitals.
+_GLUED_OPEN = re.compile(r"(?<=[a-z]{2})\((?=[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*s?\)?$)")
 
 
 def _with_close_then_hyphen(
     finditer: Callable[[str], Iterable[re.Match[str]]],
 ) -> Callable[[str], Iterable[re.Match[str]]]:
-    """spaCy's infix search plus :data:`_CLOSE_THEN_HYPHEN` (run on what is left of a
-    whitespace-separated chunk once prefixes such as "(" are split off)."""
+    """spaCy's infix search plus :data:`_CLOSE_THEN_HYPHEN` and :data:`_GLUED_OPEN` (run on
+    what is left of a whitespace-separated chunk once prefixes such as "(" and suffixes such
+    as ")" are split off)."""
 
     def infixes(chunk: str) -> Iterable[re.Match[str]]:
-        if ")-" not in chunk or "(" in chunk:
+        if "(" in chunk:
+            extra = [*_GLUED_OPEN.finditer(chunk)]
+        elif ")-" in chunk:
+            extra = [*_CLOSE_THEN_HYPHEN.finditer(chunk)]
+        else:
             return finditer(chunk)
-        found = [*finditer(chunk), *_CLOSE_THEN_HYPHEN.finditer(chunk)]
-        return sorted(found, key=lambda m: m.start())
+        if not extra:
+            return finditer(chunk)
+        return sorted([*finditer(chunk), *extra], key=lambda m: m.start())
 
     return infixes
 

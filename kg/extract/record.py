@@ -76,7 +76,7 @@ def _fold_bare_metrics(items: dict[tuple[str, str], EntityItem]) -> dict[str, st
 
 
 # A task list name that carries its acronym: "Automatic Speech Recognition (ASR)".
-_WITH_ACRONYM = re.compile(r"^(.*\S)\s+\(([A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\)$")
+_WITH_ACRONYM = re.compile(r"^(.*\S)\s*\(([A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\)$")
 
 
 def _task_and_acronym(text: str) -> tuple[str, str | None]:
