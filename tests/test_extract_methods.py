@@ -667,3 +667,32 @@ def test_acronym_in_a_bracket_glued_to_its_long_form_is_defined():
     assert ("QMNs", "Quill Modular Networks") in {(p.name, p.long) for p in rec.proposed}
     rec = _one("A study", "We study reinforcement learning(RL) for robots.")
     assert ("reinforcement learning", ("RL",)) in {(t.name, tuple(t.aliases)) for t in rec.tasks}
+
+
+def test_lexicon_names_match_with_a_hyphen_or_a_space_between_words():
+    rec = _one(
+        "Control",
+        "KBSF beats least-squares policy iteration. A global and cross attention mechanism "
+        "helps, and monte-carlo tree search plans.",
+    )
+    methods = {n.lower() for n in _names(rec, "methods")}
+    assert {"least-squares policy iteration", "cross attention"} <= methods
+    assert "monte-carlo tree search" in methods
+    assert "policy iteration" not in methods  # the whole name, not its tail
+
+
+def test_title_phrases_that_are_fragments_of_a_defined_name_are_not_proposed():
+    rec = _one(
+        "Recurrent Tubelet Proposal and Recognition Networks for Action Detection",
+        "We present a novel architecture called Recurrent Tubelet Proposal and Recognition "
+        "(RTPR) networks. The RTPR networks are fast.",
+    )
+    assert "Recognition Networks" not in _names(rec, "proposed")
+    rec = _one(
+        "Learn What Not to Learn: Action Elimination with Deep Reinforcement Learning",
+        "We propose the Action-Elimination Deep Q-Network (AE-DQN) architecture that combines "
+        "a Deep RL algorithm with an Action Elimination Network (AEN).",
+    )
+    proposed = _names(rec, "proposed")
+    assert "AE-DQN" in proposed
+    assert not {"Action Elimination", "Deep RL"} & proposed  # a fragment; a family

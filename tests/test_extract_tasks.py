@@ -272,6 +272,20 @@ def test_improvement_over_named_methods_is_a_comparison():
     assert ("FooNet", "CRF") not in pairs
 
 
+def test_gains_the_papers_own_evidence_reports_over_a_named_method_are_comparisons():
+    rec = _record(
+        "FooNet: Fast Text Classification",
+        "We propose FooNet for text classification. A learning-based approach known as "
+        "parity model (ParM) was proposed before. Our experiments on a large number of "
+        "datasets show an accuracy improvement by up to 58% over ParM. Simulations demonstrate "
+        "a considerable speedup and added robustness over vanilla BERT. Results show no "
+        "improvement over time.",
+    )
+    pairs = [(c.winner, c.loser) for c in rec.outperforms]
+    assert ("FooNet", "ParM") in pairs and ("FooNet", "BERT") in pairs
+    assert len(pairs) == 2
+
+
 def test_task_list_at_the_start_of_a_text_does_not_crash():
     # The list check looks at the word before each item; at offset 0 there is none (this
     # raised IndexError on corpus sentences that open with "X and Y tasks").

@@ -635,6 +635,7 @@ def _propose_title_phrases(
     flags = [bool(cm or pm) for _, cm, pm in verbs]
     # An acronym the abstract defines otherwise, or a known name, is another method.
     defined = {ab.short.text for ab in doc._.abbreviations}
+    starts = {end: start for start, end, *_ in title_phrases(title)}
     for s0, s1, confidence in title_proposals(title, [x.text for x in sents], flags):
         phrase = text[s0:s1]
         acronym = _acronym_of(phrase.split())
@@ -663,6 +664,28 @@ def _propose_title_phrases(
                 m for m in mentions if not (s0 <= m.start and m.end <= s1 and m.kind == "method")
             ]
             continue
+        # "Action Elimination" of "Action Elimination Network (AEN)": the acronym is the name
+        wider = {
+            ab.short.text
+            for ab in doc._.abbreviations
+            if phrase.lower() in ab.long.text.lower() and phrase.lower() != ab.long.text.lower()
+        }
+        own = [m for m in mentions if m.text in wider and m.kind == "method"]
+        for m in own:
+            m.proposed = True
+            proposed_names.add(m.text)
+        if own:
+            continue
+        # "Recurrent Tubelet Proposal and Recognition Networks" is RTPR's name: the phrase
+        # after "and" is none of its own
+        before = title[:s0].rstrip()
+        if before.endswith(" and") and (start := starts.get(len(before) - 4)) is not None:
+            joined = title[start:s1]
+            if any(
+                _spells(joined, short) or _spells(joined.rsplit(" ", 1)[0], short)
+                for short in defined
+            ):
+                continue
         _propose_title_phrase(doc, mentions, s0, s1, proposed_names, confidence)
 
 
@@ -1391,7 +1414,8 @@ def _titled_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for rx in (_TITLED, _TITLED_COMPONENT):
         for m in rx.finditer(text, start, end):
             words = m.group(1).split()
-            if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            # "combines a Deep RL algorithm with ...": a family, not a name
+            if len(words) >= 2 and all(w[:1].isupper() for w in words) and words[-1] not in GENERIC:
                 out.append((m.start(1), m.end(1)))
     return out
 

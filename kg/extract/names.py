@@ -984,9 +984,17 @@ class NameFinder:
         tok = nlp.tokenizer
         assert isinstance(tok, Tokenizer)
         names = method_lexicon()
-        # "a differentiable label-propagation method": two lower-case words, hyphenated
-        hyphened = [n.replace(" ", "-") for n in names if n.count(" ") == 1 and n.islower()]
-        self.matcher.add("method", list(tok.pipe([*names, *hyphened])))
+        # "a differentiable label-propagation method", "least-squares policy iteration": two
+        # words of a name joined by a hyphen instead of a space (one pair at a time)
+        hyphened = [
+            " ".join([*words[:i], words[i] + "-" + words[i + 1], *words[i + 2 :]])
+            for words in (n.split(" ") for n in names)
+            if len(words) <= 4
+            for i in range(len(words) - 1)
+        ]
+        # and the other way: "cross attention", "self attention" for "cross-attention"
+        spaced = [n.replace("-", " ") for n in names if re.fullmatch(r"[a-z]+-[a-z]+", n)]
+        self.matcher.add("method", list(tok.pipe([*names, *hyphened, *spaced])))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
