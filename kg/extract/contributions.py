@@ -266,10 +266,9 @@ def title_proposals(
     ("a novel feature alignment technique"); see :func:`_technique`. Returns (start, end,
     confidence) per phrase."""
     lows = [s.lower() for s in sentences]
-    if not any(contrib):  # "Our novel physics-inspired approach ..." says what is theirs
-        contrib = [bool(_OUR_WORK.search(s)) for s in lows]
-        if not any(contrib):
-            return []
+    contrib = _own_work(lows, contrib)
+    if not any(contrib):
+        return []
     first = contrib.index(True)
     background = " ".join(lows[:first])
     contribution = " ".join(s for s, c in zip(lows, contrib, strict=True) if c)
@@ -311,6 +310,12 @@ def title_proposals(
         ):
             out.append((start, end, _TECHNIQUE_CONFIDENCE))
     return out
+
+
+def _own_work(lows: list[str], contrib: list[bool]) -> list[bool]:
+    """Which sentences say what the authors' own work is: the contribution sentences, or
+    failing those the ones about "our (novel) method / approach / ..."."""
+    return contrib if any(contrib) else [bool(_OUR_WORK.search(low)) for low in lows]
 
 
 _MEANS_WORDS = {"with", "via", "using", "by", "through"}
@@ -721,11 +726,9 @@ def _propose_modified_title_method(
     if len(mods) > 3 or all(_EVALUATIVE.match(w) for w in mods):
         return
     lows = [sent.text.lower() for sent, _, _ in verbs]
-    flags = [bool(cm or pm) for _, cm, pm in verbs]
+    flags = _own_work(lows, [bool(cm or pm) for _, cm, pm in verbs])
     if not any(flags):
-        flags = [bool(_OUR_WORK.search(low)) for low in lows]
-        if not any(flags):
-            return
+        return
     if phrase.lower() in " ".join(lows[: flags.index(True)]):
         return
     # The known name is a word of the variant's, in the title and wherever the variant recurs.
