@@ -11,17 +11,23 @@ this order by ``find_contributions``:
   means word or as the title's subject ("... via Lifted Structured Feature Embedding",
   "Proposition-Level Clustering for ..."), unless the abstract already mentions it before its
   contribution sentences or it is a known name (an acronym the abstract uses for it, or one it
-  spells, "Harmonic Networks" / "H-Nets", gets it as long form and is proposed);
+  spells, "Harmonic Networks" / "H-Nets", gets it as long form and is proposed; one that is
+  a fragment of a longer long form the abstract defines yields that acronym instead);
+* a title, or its head before a colon, that is a known method under Title-Case modifiers
+  ("Zap Q-Learning", "Magnetic Hamiltonian Monte Carlo"): the paper's variant;
 * an acronym the title defines ("... Concept Activation Vectors (TCAV)"), unless generic or
   known;
 * in each abstract sentence: a Title-Case name after a naming verb ('which we term "X"',
-  "called X"); a Title-Case name ending in a built-thing head ("a novel ... Attention
+  "called X", "called Mesh R-CNN", whose inner known name is a word of it); a Title-Case
+  appositive after a contribution verb ("we present Reflective Decoding, a novel ..."); a
+  Title-Case name ending in a built-thing head ("a novel ... Attention
   Block"), in a contribution sentence or marked novel / new / ours; in a contribution
   sentence, a lower-case name after a naming verb ("a method we call information gain
   filtration"); a lower-case name in apposition ("we introduce paired-dual learning, a
   framework ...") that recurs;
 * a contribution sentence, active ("we / this paper propose / introduce / present / develop /
-  ... X", "which we refer to as X") or passive ("X is proposed"): the first name after the
+  ... X", "which we refer to as X") or passive ("X is proposed", "the X algorithm introduced
+  in this paper"): the first name after the
   verb unless it is used ("from CLIP", named earlier, a known method), the names listed with
   it, any name after "termed / dubbed / called" or "our", new Title-Case names before a
   framework head ("a Hybrid LVLMs Collaboration framework, featuring a Frame Selector"); only
