@@ -211,14 +211,18 @@ def _singular(low: str) -> str:
     return low[:-1] if low.endswith("s") and not low.endswith("ss") else low
 
 
-def title_phrases(title: str) -> list[tuple[int, int, str, str, str]]:
+# (start, end, phrase, separator before, separator after): see title_phrases
+TitlePhrase = tuple[int, int, str, str, str]
+
+
+def title_phrases(title: str) -> list[TitlePhrase]:
     """The Title-Case noun phrases of a title (2-6 words, a leading capitalised article
     dropped), with their offsets and the separators before and after them: "Action Quality
     Assessment with Temporal Parsing Transformer" -> [(0, 25, "Action Quality Assessment", "",
     "with"), (31, 59, "Temporal Parsing Transformer", "with", "")]. After a lower-case article
     a phrase is a description ("with a Simple Regression Model") unless it is new: "Using a New
     Transformation Distance" gives "Transformation Distance", as "A New ..." does at the start."""
-    out: list[tuple[int, int, str, str, str]] = []
+    out: list[TitlePhrase] = []
     pos, sep = 0, ""
     for m in [*_TITLE_SPLIT.finditer(title), None]:
         end = m.start() if m else len(title)
@@ -254,7 +258,10 @@ def _acronym_of(words: list[str]) -> str:
 
 
 def title_proposals(
-    title: str, sentences: list[str], contrib: list[bool]
+    title: str,
+    sentences: list[str],
+    contrib: list[bool],
+    phrases: list[TitlePhrase] | None = None,
 ) -> list[tuple[int, int, float]]:
     """Title phrases that name the paper's own contribution (call 8 of eval/README.md): a
     Title-Case noun phrase of the title, in the means position, that either ends in the head
@@ -269,8 +276,9 @@ def title_proposals(
     A phrase ending in a technique's head ("Lifted Structured Feature Embedding") qualifies
     only right after the means word or as the title's subject ("Proposition-Level Clustering
     for ..."), with a lower confidence, and not if the abstract describes it in lower case
-    ("a novel feature alignment technique"); see :func:`_technique`. Returns (start, end,
-    confidence) per phrase."""
+    ("a novel feature alignment technique"); see :func:`_technique`. ``phrases``:
+    ``title_phrases(title)``, if the caller has it already. Returns (start, end, confidence)
+    per phrase."""
     lows = [s.lower() for s in sentences]
     contrib = _own_work(lows, contrib)
     if not any(contrib):
@@ -283,7 +291,7 @@ def title_proposals(
     written = " ".join(sentences)  # case kept
     known = method_lexicon_keys()
     out = []
-    for start, end, phrase, sep, after in title_phrases(title):
+    for start, end, phrase, sep, after in title_phrases(title) if phrases is None else phrases:
         ws = phrase.split()
         low = phrase.lower()
         sing = _singular(low)
@@ -451,9 +459,10 @@ def find_contributions(doc: Doc) -> Doc:
 
     verbs = contribution_verbs(doc)
     tname = _propose_title_name(text, title, mentions, proposed_names)
-    if not tname and title_phrases(title):  # cheap test first: most titles have none
-        _propose_title_phrases(doc, text, title, verbs, mentions, proposed_names)
-        _propose_modified_title_method(text, title, verbs, mentions, proposed_names)
+    phrases = [] if tname else title_phrases(title)
+    if phrases:  # cheap test first: most titles have none
+        _propose_title_phrases(doc, text, title, phrases, verbs, mentions, proposed_names)
+        _propose_modified_title_method(text, title, phrases, verbs, mentions, proposed_names)
     _propose_title_acronyms(doc, mentions, proposed_names)
     long_start = {ab.short.start_char: ab.long.start_char for ab in doc._.abbreviations}
     contrib_spans = _propose_in_sentences(doc, text, verbs, mentions, long_start, proposed_names)
@@ -635,6 +644,7 @@ def _propose_title_phrases(
     doc: Doc,
     text: str,
     title: str,
+    phrases: list[TitlePhrase],
     verbs: Verbs,
     mentions: list[Mention],
     proposed_names: set[str],
@@ -646,8 +656,8 @@ def _propose_title_phrases(
     flags = [bool(cm or pm) for _, cm, pm in verbs]
     # An acronym the abstract defines otherwise, or a known name, is another method.
     defined = {ab.short.text for ab in doc._.abbreviations}
-    starts = {end: start for start, end, *_ in title_phrases(title)}
-    for s0, s1, confidence in title_proposals(title, [x.text for x in sents], flags):
+    starts = {end: start for start, end, *_ in phrases}
+    for s0, s1, confidence in title_proposals(title, [x.text for x in sents], flags, phrases):
         phrase = text[s0:s1]
         acronym = _acronym_of(phrase.split())
         named = [
@@ -703,6 +713,7 @@ def _propose_title_phrases(
 def _propose_modified_title_method(
     text: str,
     title: str,
+    phrases: list[TitlePhrase],
     verbs: Verbs,
     mentions: list[Mention],
     proposed_names: set[str],
@@ -714,9 +725,7 @@ def _propose_modified_title_method(
     modifiers only praise ("Efficient Thompson Sampling"), when the abstract says nothing is
     the authors' own, or when it names the phrase before its first contribution sentence."""
     head = title.split(":")[0].rstrip()
-    phrases = [
-        p for p in title_phrases(title) if p[1] == len(head) and not title[: p[0]].strip(" \"'")
-    ]
+    phrases = [p for p in phrases if p[1] == len(head) and not title[: p[0]].strip(" \"'")]
     if not phrases:
         return
     s0, s1, phrase = phrases[0][:3]
@@ -807,11 +816,12 @@ def _propose_in_sentences(
     return contrib_spans
 
 
-# "we propose Della, a novel variational Transformer framework": a capitalised word right
-# after the verb, in apposition to what it is
+# An apposition that says the name is a problem: "Semantic Frame Forecast, a task that ..."
 _PROBLEM_APPOSITION = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:task|problem|challenge|setting)s?(?![\w-])"
 )
+# "we propose Della, a novel variational Transformer framework": one to three capitalised
+# words right after the verb, in apposition to what they are
 _CAPITALISED_APPOSITIVE = re.compile(
     r"\s+(?!Ours\b)((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\s*,\s+(?:an?|the)\s"
 )
@@ -820,10 +830,11 @@ _CAPITALISED_APPOSITIVE = re.compile(
 def _propose_capitalised_appositive(
     text: str, sent: Sent, cm: re.Match[str], mentions: list[Mention], proposed_names: set[str]
 ) -> None:
-    """A plain capitalised word that the contribution verb introduces and an apposition
-    describes ("we propose Della, a novel variational Transformer framework", "we introduce
-    Hypter, a framework ...") is the paper's name for its method (or dataset, by the
-    apposition's head: see ``_apply_appositions``); so are its other occurrences."""
+    """One to three plain capitalised words that the contribution verb introduces and an
+    apposition describes ("we propose Della, a novel variational Transformer framework", "we
+    present Reflective Decoding, a novel unsupervised algorithm") are the paper's name for
+    its method (or dataset, by the apposition's head: see ``_apply_appositions``); so are its
+    other occurrences, and task mentions of them give way."""
     m = _CAPITALISED_APPOSITIVE.match(sent.text, cm.end())
     if not m:
         return
