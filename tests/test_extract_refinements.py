@@ -62,6 +62,24 @@ def test_bare_metric_stays_when_two_named_ones_compete():
     assert {m.name for m in rec.metrics} == {"accuracy", "top-1 accuracy", "top-5 accuracy"}
 
 
+def test_everyday_accuracy_is_no_metric():
+    rec = _record(
+        "Certified Sorting Networks",
+        "Our analysis removes a dependence on accuracy present in earlier bounds. "
+        "We verify the model's precision with a proof assistant.",
+    )
+    assert rec.metrics == []
+
+
+def test_bare_metric_of_a_measuring_sentence_stays():
+    rec = _record(
+        "Faster Sorting Networks",
+        "The accuracy and robustness of our sorter are illustrated on synthetic inputs. "
+        "Its precision is still far from satisfactory.",
+    )
+    assert {m.name for m in rec.metrics} == {"accuracy", "precision"}
+
+
 def test_name_a_new_method_is_built_on_is_not_proposed():
     rec = _record(
         "Voronoi Search",

@@ -75,6 +75,27 @@ def _fold_bare_metrics(items: dict[tuple[str, str], EntityItem]) -> dict[str, st
     return refers_to
 
 
+# Words of a sentence that measures something: a bare "accuracy" there is the paper's metric;
+# elsewhere it is the everyday word ("a dependence on accuracy", "verify the model's accuracy").
+_MEASURING = re.compile(
+    r"\d|\b(?:outperform|improv|achiev|high|low|better|best|gain|boost|drop|increas|reduc|"
+    r"state-of-the-art|competitive|comparable|superior|significant|surpass|attain|reach|"
+    r"experiment|evaluat|result|benchmark|dataset|metric|score|terms of|measur|satisf|"
+    r"illustrat|demonstrat|show|trad(?:e|ing)|maximi|balanc)",
+    re.IGNORECASE,
+)
+
+
+def _drop_idle_bare_metrics(items: dict[tuple[str, str], EntityItem], used: set[str]) -> None:
+    """A bare common measure word ("accuracy", "precision") that no sentence of the paper
+    measures with, and no result names, is no metric of the paper."""
+    for (field, key), it in list(items.items()):
+        if field != "metrics" or key not in COMMON_METRIC_WORDS or key in used:
+            continue
+        if not any(_MEASURING.search(m.sentence) for m in it.mentions):
+            del items[(field, key)]
+
+
 # A task list name that carries its acronym: "Automatic Speech Recognition (ASR)".
 _WITH_ACRONYM = re.compile(r"^(.*\S)\s*\(([A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\)$")
 
@@ -173,6 +194,7 @@ def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> 
         it.confidence = max(it.confidence, m.confidence)
 
     refers_to = _fold_bare_metrics(items)
+    _drop_idle_bare_metrics(items, {name_key(r.metric) for r in doc._.results if r.metric})
     for (field, _), it in items.items():
         getattr(rec, field).append(it)
 
