@@ -130,6 +130,11 @@ def test_name_shapes():
         assert is_name_shaped(w), w
     for w in ("The", "Self-Supervised", "e.g.", "3D", "6DoF", "70B", "2D-3D", "3D-Reconstruction"):
         assert not is_name_shaped(w), w
+    # lower-case coined names: "<thing>2vec" and "<x>2<x>"; not a family or a paradigm
+    for w in ("word2vec", "node2vec", "pix2pix", "vid2vid"):
+        assert is_name_shaped(w), w
+    for w in ("seq2seq", "sequence2sequence", "text2text", "sim2real", "im2text", "b2b"):
+        assert not is_name_shaped(w), w
 
 
 def test_clean_url_and_kind():

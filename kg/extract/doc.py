@@ -171,6 +171,8 @@ _NAME = re.compile(
       | [A-Z][A-Za-z0-9]*['\u2019]\d{2}       # NEVIS'22, COCO'14
       | \d+D(?![Oo]F)[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*  # 3DDG, 4DGen; not 6DoF
       | \d+D-(?=[A-Za-z0-9]*[A-Z0-9][a-z0-9]*[A-Z0-9])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*  # 2D-TAN
+      | [a-z]{2,}2vec                       # word2vec, wav2vec, node2vec
+      | (?!(?:seq|sequence|text)2)(?P<x>[a-z]{2,})2(?P=x)  # pix2pix; not seq2seq (a family, call 23)
     )$""",
     re.X,
 )
