@@ -570,3 +570,18 @@ def test_counted_units_and_model_level_modifiers():
     )
     assert "MAC" not in {d.name for d in rec.datasets}
     assert not {m.name for m in rec.metrics if "GoogLeNet" in m.name}
+
+
+def test_hyphenated_dataset_written_with_a_space():
+    rec = _record(
+        "Capsules Again",
+        "We test on MNIST, Fashion MNIST and Kinetics 400. We adapt SYNTHIA to Cityscapes. "
+        "Is a 3D future motion predictable?",
+    )
+    assert {d.name for d in rec.datasets} == {
+        "MNIST",
+        "Fashion MNIST",
+        "Kinetics 400",
+        "SYNTHIA",
+        "Cityscapes",
+    }

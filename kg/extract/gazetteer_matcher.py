@@ -4,7 +4,9 @@ and metric phrases around them (component ``kg_gazetteer``).
 * List hits: a spaCy ``PhraseMatcher`` on lower-cased tokens finds every listed name (datasets
   with their aliases, metrics, tasks, methods), never inside a hyphenated or slashed compound;
   a task name also matches with a hyphen or a space in its compounds ("skeleton-based" /
-  "skeleton based", "few-shot" / "few shot").
+  "skeleton based", "few-shot" / "few shot"), and a dataset name also with a space for a
+  hyphen next to a name-like part ("Fashion MNIST", "Kinetics 400"), where every word of the
+  hit is capitalised or a number.
   Shape filters keep what an expert would: a dataset or method hit needs a capital or a digit,
   and one that is an ordinary English word ("Places", "Wild"), or ordinary words capitalised
   by a title or a sentence start, stays only as a dataset with a cue word after it ("dataset",
@@ -30,7 +32,7 @@ and metric phrases around them (component ``kg_gazetteer``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 
@@ -414,6 +416,26 @@ def _with_singulars(names: Iterable[str]) -> list[str]:
     return out
 
 
+_SPACED = "dataset (spaced)"
+_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])")
+_NAME_PART = re.compile(r"[A-Z0-9].*[A-Z0-9]|\d")  # "MNIST", "ImageNet", "10"; not "Fashion"
+
+
+def _spaced(names: Iterable[str]) -> Iterator[str]:
+    """Dataset names with a hyphen that joins a name-like part (capitals inside, or digits) to
+    its neighbour, spelt with a space instead: abstracts write "Fashion-MNIST" and "Fashion
+    MNIST", "Kinetics-400" and "Kinetics 400". Not when a part is one letter or a function
+    word ("IS-A", "SYNTHIA-to-Cityscapes")."""
+    for name in names:
+        parts = _HYPHEN.split(name)
+        if (
+            len(parts) > 1
+            and any(_NAME_PART.search(p) for p in parts)
+            and all(len(p) > 1 and p.lower() not in STOP for p in parts)
+        ):
+            yield " ".join(parts)
+
+
 # Words joined to a neighbour by a hyphen or a space, as writers please: "few-shot" / "few
 # shot", "skeleton-based" / "skeleton based" (the first word of a pair, then the second).
 _JOIN_FIRST = frozenset("few zero one multi cross self semi weakly fine non single".split())
@@ -466,6 +488,10 @@ class GazetteerMatcher:
             names = [n for n in dict.fromkeys(names) if len(n) >= 2]
             self.case[kind] = set(names)
             self.matcher.add(kind, list(tok.pipe(names)))
+        # "Fashion MNIST" for "Fashion-MNIST": matched apart, kept only where every word is
+        # written as a name's ("3D future" is no 3D-FUTURE)
+        spaced = set(_spaced(self.case["dataset"])) - {n.lower() for n in self.case["dataset"]}
+        self.matcher.add(_SPACED, list(tok.pipe(sorted(spaced))))
         # Metrics the list writes only in capitals ("FED", "TER"): a lower-case word of those
         # letters ("fed into", "cf.") is that metric only beside a number ("30 fps", the
         # usual spelling of frames per second). Such a task ("LEMMA") is never lower-case.
@@ -480,6 +506,10 @@ class GazetteerMatcher:
             kind = vocab.strings[match_id]
             span = doc[start:end]
             text = span.text
+            if kind == _SPACED:
+                if not all(w[0].isupper() or w[0].isdigit() for w in text.split()):
+                    continue
+                kind = "dataset"
             # Never inside a hyphenated compound ("tug-of-war", "pixel-text score").
             s, e = span.start_char, span.end_char
             if (s > 0 and full[s - 1] in "-/") or (e < len(full) and full[e] in "-/"):
