@@ -193,3 +193,37 @@ def test_span_features_come_in_the_same_order_whatever_the_hash_seed():
         for seed in ("1", "2", "3")
     }
     assert len(outs) == 1
+
+
+def test_neighbour_contexts_hold_the_words_of_the_sentences_around_only():
+    sents = [
+        ["we", "study", "parsing"],
+        ["the", "parser", "is", "fast"],
+        ["dependency", "parsing", "accuracy", "rises"],
+        ["far", "away", "words"],
+        ["nothing", "else"],
+    ]
+    ctx = tg.neighbour_contexts(sents, window=1)
+    uni, bi = ctx[1]
+    assert uni == {"study", "parsing", "dependency", "accuracy", "rises"}  # not "parser"
+    assert "the" not in ctx[0][0] and "we" not in ctx[1][0]  # stop words are no context
+    assert ("dependency", "parsing") in bi and ("we", "study") in bi
+    assert "far" not in uni  # two sentences away with window 1
+    assert "far" in tg.neighbour_contexts(sents, window=2)[1][0]
+
+
+def test_context_features_mark_words_the_neighbours_write():
+    from kg.extract.pipeline import build_nlp
+
+    nlp = build_nlp()
+    doc = nlp("We improve dependency parsing accuracy .")
+    toks = list(range(len(doc)))
+    context = tg.neighbour_contexts(
+        [["dependency", "parsing", "matters"], [t.lower_ for t in doc]]
+    )[1]
+    x = tg.features(doc, toks, tg.packaged_lexicon(), context)
+    marks = [[f for f in fs if f.startswith("nb")] for fs in x]
+    assert marks == [[], [], ["nb", "nb2r"], ["nb2l", "nb"], [], []]
+    assert tg.features(doc, toks, tg.packaged_lexicon()) == [
+        [f for f in fs if not f.startswith("nb")] for fs in x
+    ]

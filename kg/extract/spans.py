@@ -2,13 +2,16 @@
 
 Runs the same pipeline as paper extraction on each sentence (an empty title). The CRF tagger
 (``kg_tagger``) is the learned combination of the rule components' evidence, so where it ran,
-its spans are the answer; the rule mentions are the fallback when no model is packaged.
+its spans are the answer; the rule mentions are the fallback when no model is packaged. The
+texts are taken as consecutive sentences: the tagger sees the words of the two before and the
+two after each one (:func:`kg.extract.tagger.neighbour_contexts`), as in its training.
 """
 
 from __future__ import annotations
 
 from kg.extract.doc import resolve_overlaps
 from kg.extract.pipeline import build_nlp
+from kg.extract.tagger import set_contexts
 
 _LABELS = {"dataset": "DATASET", "task": "TASK", "metric": "METRIC"}
 
@@ -23,7 +26,9 @@ def tag_sentences(texts: list[str]) -> list[list[tuple[int, int, str]]]:
         if name == "kg_tagger":
             break
     out = []
-    for doc in nlp.tokenizer.pipe("\n" + t for t in texts):  # type: ignore[union-attr]
+    docs = list(nlp.tokenizer.pipe("\n" + t for t in texts))  # type: ignore[union-attr]
+    set_contexts(docs)
+    for doc in docs:
         for proc in procs:
             doc = proc(doc)
         mentions = [m for m in doc._.mentions if m.kind in _LABELS]

@@ -3,10 +3,12 @@ METRIC spans, stacked on the rule components.
 
 Each token's features are its own shape and affixes, its neighbours' words and shapes, the
 BIO tags the rule components (gazetteer, task phrases, name shapes) gave it and its neighbours,
-and the tags of a lexicon of the spans annotated in the training data (longest match; see
-:func:`build_lexicon`). The model and its lexicon are trained by ``scripts/train_tagger.py`` on
-the TDMSci *train* split only and ship in the package (``kg/data/tdm_tagger.crfsuite``,
-``kg/data/tdm_lexicon.json.gz``); nothing is downloaded at run time.
+the tags of a lexicon of the spans annotated in the training data (longest match; see
+:func:`build_lexicon`), and whether the two sentences before and after write the same word or
+word pair (:func:`neighbour_contexts`). The model and its lexicon are trained by
+``scripts/train_tagger.py`` on the TDMSci *train* split only and ship in the package
+(``kg/data/tdm_tagger.crfsuite``, ``kg/data/tdm_lexicon.json.gz``); nothing is downloaded at
+run time.
 
 A span-level second stage picks the spans (:class:`SpanScorer`, when
 ``kg/data/tdm_spans.crfsuite`` ships): the CRF's exact span marginals (forward-backward over
@@ -28,7 +30,7 @@ import gzip
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,6 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.doc import Mention, doc_text, resolve_overlaps
+from kg.extract.words import STOP
 from kg.paths import data_file
 from kg.tdmsci import bio_spans
 
@@ -47,6 +50,48 @@ SPAN_CONFIG_FILE = "tdm_spans.json"
 LEXICON_MAX_WORDS = 7
 Lexicon = dict[tuple[str, ...], tuple[str, str]]  # lower-cased words -> (label, "hi" | "lo")
 LABELS = {"TASK": "task", "DATASET": "dataset", "METRIC": "metric"}
+# The words of neighbouring sentences (see :func:`neighbour_contexts`).
+Context = tuple[frozenset[str], frozenset[tuple[str, str]]]
+CONTEXT_KEY = "kg_tagger_context"  # Doc.user_data key of a sentence's Context
+CONTEXT_WINDOW = 2
+
+
+def _content(lows: Sequence[str]) -> tuple[set[str], set[tuple[str, str]]]:
+    """Content words (alphabetic, 3+ letters, no stop word) and the word pairs holding one."""
+    uni = {w for w in lows if w.isalpha() and len(w) > 2 and w not in STOP}
+    pairs = zip(lows, lows[1:], strict=False)
+    return uni, {(a, b) for a, b in pairs if a in uni or b in uni}
+
+
+def neighbour_contexts(
+    sentences: Sequence[Sequence[str]], window: int = CONTEXT_WINDOW
+) -> list[Context]:
+    """For each sentence (its lower-cased words), the content words and word pairs of the
+    ``window`` sentences before and after it, not its own. A paper names its task, data and
+    measures more than once, so a phrase that a neighbour also writes is more likely one.
+
+    >>> sorted(neighbour_contexts([["we", "parse"], ["parsing", "trees"]])[0][0])
+    ['parsing', 'trees']
+    """
+    own = [_content(s) for s in sentences]
+    out: list[Context] = []
+    for i in range(len(sentences)):
+        uni: set[str] = set()
+        bi: set[tuple[str, str]] = set()
+        for j in range(max(0, i - window), min(len(sentences), i + window + 1)):
+            if j != i:
+                uni |= own[j][0]
+                bi |= own[j][1]
+        out.append((frozenset(uni), frozenset(bi)))
+    return out
+
+
+def set_contexts(docs: Sequence[Doc]) -> None:
+    """Store each doc's :func:`neighbour_contexts` (the docs being consecutive sentences) in
+    its ``user_data``, where :func:`features` callers find it."""
+    words = [[t.lower_ for t in doc if not t.is_space] for doc in docs]
+    for doc, context in zip(docs, neighbour_contexts(words), strict=True):
+        doc.user_data[CONTEXT_KEY] = context
 
 
 def token_shape(word: str) -> str:
@@ -155,9 +200,13 @@ def packaged_lexicon() -> Lexicon:
     return {tuple(phrase.split(" ")): (label, quality) for phrase, label, quality in rows}
 
 
-def features(doc: Doc, tokens: list[int], lexicon: Lexicon | None = None) -> list[list[str]]:
+def features(
+    doc: Doc, tokens: list[int], lexicon: Lexicon | None = None, context: Context | None = None
+) -> list[list[str]]:
     """CRFsuite feature strings for each token of ``tokens`` (indices into ``doc``), with
-    ``lexicon`` tags (default: the packaged lexicon)."""
+    ``lexicon`` tags (default: the packaged lexicon) and, given the ``context`` of the
+    neighbouring sentences, whether they write the token ("nb") and it with the word after
+    ("nb2r" on it, "nb2l" on that word)."""
     task_words, ds_words, common = _lexicons()
     clusters = _clusters()
     words = [doc[t].text for t in tokens]
@@ -217,6 +266,14 @@ def features(doc: Doc, tokens: list[int], lexicon: Lexicon | None = None) -> lis
         if ltags[i]:
             f.append("lx=" + str(ltags[i]).split("|")[0])
         out.append(f)
+    if context is not None:
+        uni, bi = context
+        for i, low in enumerate(lows):
+            if low in uni:
+                out[i].append("nb")
+            if i + 1 < n and (low, lows[i + 1]) in bi:
+                out[i].append("nb2r")
+                out[i + 1].append("nb2l")
     return out
 
 
@@ -578,20 +635,35 @@ class CRFTagger:
         return self.scorer.spans(items)
 
     def __call__(self, doc: Doc) -> Doc:
+        """Tag the doc as one sentence if it carries its neighbours' context (``user_data``,
+        :func:`set_contexts`: as :func:`kg.extract.spans.tag_sentences` does), else sentence
+        by sentence, each with the context of the doc's other sentences."""
         if not self.ready:
             return doc
-        tokens = [t.i for t in doc if not t.is_space]
-        if not tokens:
-            return doc
-        spans = self.spans([doc[t].text for t in tokens], features(doc, tokens))
+        context = doc.user_data.get(CONTEXT_KEY)
+        if context is not None:
+            groups = [[t.i for t in doc if not t.is_space]]
+            contexts = [context]
+        else:
+            groups = [
+                [t.i for t in doc.char_span(s, e, alignment_mode="expand") or [] if not t.is_space]
+                for s, e in doc._.sentences
+            ]
+            groups = [g for g in groups if g]
+            contexts = neighbour_contexts([[doc[t].lower_ for t in g] for g in groups])
         text = doc_text(doc)
-        for a, b, label in spans:
-            start = doc[tokens[a]].idx
-            last = doc[tokens[b - 1]]
-            end = last.idx + len(last)
-            kind = LABELS.get(label)
-            if kind:
-                doc._.mentions.append(Mention(start, end, text[start:end], kind, self.name, 0.6))
+        for tokens, ctx in zip(groups, contexts, strict=True):
+            if not tokens:
+                continue
+            x = features(doc, tokens, context=ctx)
+            for a, b, label in self.spans([doc[t].text for t in tokens], x):
+                start = doc[tokens[a]].idx
+                last = doc[tokens[b - 1]]
+                end = last.idx + len(last)
+                kind = LABELS.get(label)
+                if kind:
+                    m = Mention(start, end, text[start:end], kind, self.name, 0.6)
+                    doc._.mentions.append(m)
         return doc
 
 
