@@ -45,6 +45,10 @@ re-tagged by the rules and featurised with that group's lexicon): folds 0.669 0.
 Kept: the words of the two sentences before and after each one as features
 (kg.extract.tagger.neighbour_contexts; file order, for train and for the corpus sentences of
 self-training alike): 0.621 against 0.612, every fold up (0.684 0.626 0.640 0.604 0.550).
+Tried after it and dropped (runs stopped early): self-training on 4000 abstracts instead of
+1800 (folds 0.686 0.621 against 0.684 0.626), and span-stage features of the same context (the
+share of a candidate's words the neighbours write, whether they write its word pairs, or the
+pair across either edge): fold 0 0.667 against 0.684.
 
 Measured choices (5-fold CV on train, interleaved): SciERC train as extra data lowered F1 (0.589 against
 0.612), so it is not used; a bias towards or against the O label and wider cluster windows did
