@@ -696,3 +696,23 @@ def test_title_phrases_that_are_fragments_of_a_defined_name_are_not_proposed():
     proposed = _names(rec, "proposed")
     assert "AE-DQN" in proposed
     assert not {"Action Elimination", "Deep RL"} & proposed  # a fragment; a family
+
+
+def test_title_learning_phrase_is_proposed_when_the_paper_builds_one_of_its_paradigm():
+    builds = "Summaries are hard. We propose a contrastive learning model that compares views."
+    name = "Layer Matched Contrastive Learning"
+    rec = _one(f"{name} for Text Summarization", builds)
+    assert name in _names(rec, "proposed")
+    for title, abstract in (
+        # the paradigm of others: only the background cites "contrastive learning methods"
+        (
+            f"{name} for Text Summarization",
+            "Contrastive learning methods compare views. We propose a method for summaries.",
+        ),
+        (f"{name} of Text Summaries", builds),  # learning of something: a problem
+        ("Efficient Few-Shot Contrastive Learning for Summaries", builds),  # a setting, praised
+        ("Deep Contrastive Learning for Summaries", builds),  # two words after "Deep"
+    ):
+        assert not any(
+            n.endswith("Contrastive Learning") for n in _names(_one(title, abstract), "proposed")
+        ), title

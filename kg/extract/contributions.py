@@ -305,8 +305,12 @@ def title_proposals(
             or _acronym_of(ws) in GENERIC
             or _acronym_of(ws).rstrip("S") in GENERIC
             or _TASK_HEADS.search(low)
-            or low.endswith("learning")
         ):
+            continue
+        if low.endswith("learning"):
+            # A paradigm ("Few-Shot Learning") unless the paper builds one of its own.
+            if _learning_name(ws, sep, after, contribution):
+                out.append((start, end, _TECHNIQUE_CONFIDENCE))
             continue
         if _GENERIC_HEAD.search(low) and (
             len(ws) < 3 or low.endswith("s") or ws[-2].lower().endswith("ing")
@@ -324,6 +328,39 @@ def title_proposals(
         ):
             out.append((start, end, _TECHNIQUE_CONFIDENCE))
     return out
+
+
+# A built thing after a paradigm's name: "we propose a contrastive learning model".
+_LEARNING_BUILT = re.compile(
+    r"\s+(?:model|framework|algorithm|method|approach|scheme|architecture|network)s?\b"
+)
+
+
+_LEARNING_SETTING = re.compile(
+    r"(?:deep|large|scale|large-scale|weakly|multimodal|multi-label|pac|end-to-end)$", re.I
+)
+
+
+def _learning_name(ws: list[str], sep: str, after: str, contribution: str) -> bool:
+    """Title phrase ``ws``, ending in "Learning", names the paper's own learning method
+    (call 35 of eval/README.md): it has three or more words, opens the title before its
+    purpose or means ("Sequence Level Contrastive Learning for Text Summarization", not
+    "Unsupervised Learning of Edges") and a contribution sentence builds a thing of its
+    paradigm ("we propose a contrastive learning model"). "Large Scale Incremental
+    Learning", whose abstract only cites "incremental learning methods" of others, is no
+    name. Nor is a paradigm in a setting or with praise: leading words of a setting, praise,
+    depth or scale leave two words or fewer ("Efficient Few-Shot Learning", "Deep Metric
+    Learning", "Large Scale Online Learning")."""
+    if sep != "" or after not in {"", ":", "for", "with", "via", "using"}:
+        return False
+    k = 0
+    while k < len(ws) and (
+        _SETTING.match(ws[k]) or _EVALUATIVE.match(ws[k]) or _LEARNING_SETTING.match(ws[k])
+    ):
+        k += 1
+    if len(ws) - k < 3:
+        return False
+    return _followed_by(contribution, " ".join(ws[-2:]).lower(), _LEARNING_BUILT)
 
 
 def _own_work(lows: list[str], contrib: list[bool]) -> list[bool]:
