@@ -80,6 +80,16 @@ def test_bare_metric_of_a_measuring_sentence_stays():
     assert {m.name for m in rec.metrics} == {"accuracy", "precision"}
 
 
+def test_measuring_word_far_from_a_bare_metric_does_not_keep_it():
+    far = (
+        "Our sorter improves, as a case study of three hospitals and of the ways their staff "
+        "plan each working week reveals, robustness and accuracy in later use."
+    )
+    assert _record("Certified Sorting Networks", far).metrics == []
+    near = "Our sorter improves robustness and accuracy in later use."
+    assert {m.name for m in _record("Faster Sorting Networks", near).metrics} == {"accuracy"}
+
+
 def test_name_a_new_method_is_built_on_is_not_proposed():
     rec = _record(
         "Voronoi Search",

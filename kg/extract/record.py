@@ -92,8 +92,23 @@ def _drop_idle_bare_metrics(items: dict[tuple[str, str], EntityItem], used: set[
     for (field, key), it in list(items.items()):
         if field != "metrics" or key not in COMMON_METRIC_WORDS or key in used:
             continue
-        if not any(_MEASURING.search(m.sentence) for m in it.mentions):
+        if not any(_measured_near(m.sentence, m.text) for m in it.mentions):
             del items[(field, key)]
+
+
+_NEAR = 80  # characters either side of a bare measure word that may say it is measured
+
+
+def _measured_near(sentence: str, word: str) -> bool:
+    """Whether a measuring cue (:data:`_MEASURING`) comes within :data:`_NEAR` characters of
+    an occurrence of ``word`` in ``sentence``."""
+    low, w = sentence.lower(), word.lower()
+    i = low.find(w)
+    while i >= 0:
+        if _MEASURING.search(sentence, max(0, i - _NEAR), i + len(w) + _NEAR):
+            return True
+        i = low.find(w, i + 1)
+    return False
 
 
 # A task list name that carries its acronym: "Automatic Speech Recognition (ASR)".
