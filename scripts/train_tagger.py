@@ -57,6 +57,19 @@ the same context (the share of a candidate's words the neighbours write, whether
 word pairs or the pair across either edge): fold 0 0.667; a window of three sentences: fold 0
 0.674; the context feature conjoined with the token's rule tag and shape: fold 0 0.674 (this
 script's own fold 0 is 0.667, the experiment script's 0.684: undecided, worth a full run).
+Full runs since, with each fold's CRFs (outer and the span stage's inner jackknife) trained
+once and cached, so span-stage variants are compared on the same CRFs (5 folds, micro F1;
+this script's recipe reproduces 0.6143, folds 0.667 0.622 0.629 0.610 0.545): a window of
+three sentences 0.6164 (0.674 0.619 0.644 0.600 0.548); Krishnan-Manning-style features of
+the rule components' phrases in the neighbouring sentences, matched longest-first in the
+sentence ("nbrp=B-task") 0.6169 (0.677 0.627 0.632 0.607 0.543). Span-stage features: first
+and last word pairs and the two words either side 0.6157 (0.6187 and 0.6188 over the other
+two CRFs); cluster and suffix of the last word 0.6152; rank and share of the candidate among
+overlapping rivals 0.6140; whether the neighbours' Viterbi spans hold the phrase 0.6116;
+label-specific thresholds 0.6152; conjunctions of the marginal bin with every other binary
+feature 0.6159; the window-3 CRF's span marginals as extra features of the window-2 stage (an
+ensemble) 0.6160. Every difference is within 0.003 of the recipe, below the fold noise, so none
+is used.
 
 Measured choices (5-fold CV on train, interleaved): SciERC train as extra data lowered F1 (0.589 against
 0.612), so it is not used; a bias towards or against the O label and wider cluster windows did
