@@ -716,3 +716,21 @@ def test_title_learning_phrase_is_proposed_when_the_paper_builds_one_of_its_para
         assert not any(
             n.endswith("Contrastive Learning") for n in _names(_one(title, abstract), "proposed")
         ), title
+
+
+def test_title_head_before_a_colon_is_proposed_when_the_abstract_names_it_again():
+    abstract = (
+        "Agents forget what they saw. We develop a memory system with a learned write "
+        "operator. This architecture, called the Neural Map, stores features on a grid."
+    )
+    rec = _one("Neural Map: Structured Memory for Navigation", abstract)
+    assert "Neural Map" in _names(rec, "proposed")
+    for title in (
+        "Neural Map: A Dataset for Navigation",  # data, not a method
+        "Neural Map: A Survey of Memory for Navigation",
+        "Neural Map of the Structured Memory: Navigation",  # not two or three words
+    ):
+        assert "Neural Map" not in _names(_one(title, abstract), "proposed"), title
+    # a catchphrase the abstract does not name again
+    rec = _one("Style Over Substance: Memory for Navigation", abstract)
+    assert "Style Over Substance" not in _names(rec, "proposed")

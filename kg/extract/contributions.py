@@ -323,8 +323,10 @@ def title_proposals(
             or (not _GENERIC_HEAD.search(low) and _echoed_whole(ws, wide))
         ):
             out.append((start, end, 0.75))
-        elif not _followed_by(written, low, _DESCRIPTION_HEAD) and _technique(
-            ws, sep, after, title[:start].endswith(("New ", "Novel "))
+        elif _followed_by(written, low, _DESCRIPTION_HEAD):
+            continue
+        elif _technique(ws, sep, after, title[:start].endswith(("New ", "Novel "))) or (
+            _head_name(title, start, end, ws, after) and low in " ".join(lows[first:])
         ):
             out.append((start, end, _TECHNIQUE_CONFIDENCE))
     return out
@@ -361,6 +363,30 @@ def _learning_name(ws: list[str], sep: str, after: str, contribution: str) -> bo
     if len(ws) - k < 3:
         return False
     return _followed_by(contribution, " ".join(ws[-2:]).lower(), _LEARNING_BUILT)
+
+
+# What a title says after its head when the paper is data, a survey or a study, not a method.
+_NOT_A_METHOD_AFTER = re.compile(
+    r"\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?(?:dataset|benchmark|corpus|survey|review|"
+    r"study|analysis|perspective|tutorial|position|overview|challenge|competition|metric|"
+    r"measure)s?\b",
+    re.I,
+)
+
+
+def _head_name(title: str, start: int, end: int, ws: list[str], after: str) -> bool:
+    """Title phrase ``ws`` (``title[start:end]``) is the title's head before a colon, of two or
+    three words, and what follows the colon is no dataset, survey or study ("Neural Map:
+    Structured Memory for ...", not "Visual Recipe Flow: A Dataset for ..." nor "Agreement
+    Volatility: A Second-Order Metric ..."). Such a head
+    names the paper's method when the abstract writes it again after its first contribution
+    sentence, which catchphrases ("Style Over Substance: ...") seldom are (call 35)."""
+    return (
+        after == ":"
+        and not title[:start].strip()
+        and len(ws) <= 3
+        and not _NOT_A_METHOD_AFTER.match(title, title.index(":", end) + 1)
+    )
 
 
 def _own_work(lows: list[str], contrib: list[bool]) -> list[bool]:
