@@ -595,3 +595,15 @@ def test_hyphenated_dataset_written_with_a_space():
         "SYNTHIA",
         "Cityscapes",
     }
+
+
+def test_measure_changed_after_it_is_a_metric():
+    def found(text: str) -> list[str]:
+        return [text[a:b] for a, b in metric_phrases(text)]
+
+    assert found("with the refined model the projection error can be significantly reduced.") == [
+        "projection error"
+    ]
+    assert found("the memory footprint was halved on every device.") == ["memory footprint"]
+    # no change follows, and nothing measures it
+    assert found("the projection error of a pinhole camera depends on the lens.") == []

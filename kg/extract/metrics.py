@@ -170,6 +170,12 @@ _CUE_BEFORE = re.compile(
     r"measured|evaluated|reports?|reported|trade-?offs?|number|metrics?|measures?|outperform\w*|"
     r"surpass\w*|drops?|loss)\b[^.;:]{0,40}$"
 )
+# "the projection error can be significantly reduced": the change comes after the measure.
+_CUE_AFTER = re.compile(
+    r"\s+(?:(?:can|could|may|is|are|was|were|has|have)\s+)?(?:be(?:en)?\s+)?(?:[a-z]+ly\s+)?"
+    r"(?:reduced|decreased|improved|increased|lowered|halved|doubled|dropped|drops|"
+    r"fell|falls|rises|rose)\b"
+)
 _NOUN_AFTER = re.compile(r"^\s(?:maps?|bars?|functions?|terms?|bounds?)\b")
 # Qualities that papers also merely hope for ("improving therapeutic effectiveness"): a
 # metric only beside a number or in a sentence that reports results.
@@ -230,7 +236,7 @@ def metric_phrases(text: str) -> list[tuple[int, int]]:
             sent_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
             if not _REPORT.search(text, sent_start + 1, start):
                 continue
-        if chained or number or _CUE_BEFORE.search(before):
+        if chained or number or _CUE_BEFORE.search(before) or _CUE_AFTER.match(text, he):
             found.append((start, he))
     taken = list(found)
 
