@@ -607,3 +607,16 @@ def test_measure_changed_after_it_is_a_metric():
     assert found("the memory footprint was halved on every device.") == ["memory footprint"]
     # no change follows, and nothing measures it
     assert found("the projection error of a pinhole camera depends on the lens.") == []
+
+
+def test_plural_and_singular_of_a_method_name_are_one_item():
+    rec = _record(
+        "Sorting with Random Forests",
+        "We train a random forest on sorted lists. Random forests of depth two suffice.",
+    )
+    items = [i for i in rec.methods if "forest" in i.name.lower()]
+    assert len(items) == 1
+    assert {items[0].name.lower(), *(a.lower() for a in items[0].aliases)} == {
+        "random forest",
+        "random forests",
+    }

@@ -129,6 +129,11 @@ def _used_singular(plural: str, texts: set[str]) -> str | None:
     return single if plural.endswith("s") and single[-1:].isupper() and single in texts else None
 
 
+def _capitals(text: str) -> tuple[bool, bool]:
+    """How capitalised a surface form is: Title Case first, then any capital."""
+    return text.istitle(), text != text.lower()
+
+
 def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> PaperRecord:
     ev = EvidenceMapper(doc, paper, title, abstract)
     rec = PaperRecord(id=paper.id, title=paper.title, paper=paper)
@@ -156,8 +161,21 @@ def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> 
                 if acronym == plural:
                     long_keys[lk] = single
 
-    # Likewise an undefined one: "LSTMs" joins "LSTM" when the text writes both.
+    # Likewise an undefined one: "LSTMs" joins "LSTM" when the text writes both, and a plural
+    # method name its singular in any case ("decision trees" and "Decision Tree").
     single_of = {t: single for t in texts if (single := _used_singular(t, texts))}
+    method_texts: dict[str, str] = {}
+    for m in mentions:  # the capitalised form names the item ("Dynamic Filter Network")
+        low = m.text.lower()
+        if m.kind == "method" and _capitals(m.text) > _capitals(method_texts.get(low, low)):
+            method_texts[low] = m.text
+        elif m.kind == "method":
+            method_texts.setdefault(low, m.text)
+    for t in {m.text for m in mentions if m.kind == "method"}:
+        if t not in single_of and t.endswith("s") and not t.endswith("ss"):
+            single = method_texts.get(t[:-1].lower())
+            if single:
+                single_of[t] = single
 
     items: dict[tuple[str, str], EntityItem] = {}
     proposed_keys = {name_key(m.text) for m in mentions if m.proposed and m.kind == "method"}
