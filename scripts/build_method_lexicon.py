@@ -22,7 +22,8 @@ paradigm the guidelines exclude (large language models, CNNs, GANs, reinforcemen
 kg.extract.names.classify_by_long and GENERIC), a task (a Papers-with-Code task name, or a task
 head such as "estimation"), or a general mathematical field ("convex optimization", "integer
 programming"). A few names the annotation guidelines themselves list as methods (SEED_NAMES)
-are added. Singular and plural forms of the head are both listed.
+are added, and a few textbook learners no signal finds (CLASSIC_NAMES: "decision trees", "naive
+Bayes"). Singular and plural forms of the head are both listed.
 
 E. Model series (a separate key, matched case-sensitively): a capitalised word the corpus
    writes right before a release number or size ("Llama 2", "Llama-3-8B", "Claude 3",
@@ -383,6 +384,16 @@ SEED_NAMES = [
     "modern Hopfield networks",
     "masked language modeling",
     "Mixture-of-Experts",
+]
+# Textbook learners whose heads no corpus signal above reads as a method's ("tree", "Bayes",
+# "boosting"), in both numbers. Not "linear regression": abstracts mostly study it as a
+# problem ("convergence in linear regression"). Not "boosting" or "bagging" alone: families.
+# Not "memory network": older abstracts use it for any network that stores patterns ("an
+# associative memory network").
+CLASSIC_NAMES = [
+    ("decision tree", "decision trees"),
+    ("naive Bayes", "naive Bayes"),
+    ("gradient boosting", "gradient boosting"),
 ]
 
 # Reviewed entries that are usually no method in an abstract: concepts, tasks, services.
@@ -793,6 +804,9 @@ def build(corpus: Path, gazetteer: Path) -> dict[str, object]:
         add(surface, df)
     for seed in SEED_NAMES:  # singular only: "transformers" is a family
         names.setdefault(seed.lower(), seed)
+    for forms in CLASSIC_NAMES:
+        for form in forms:
+            names.setdefault(form.lower(), form)
     return {
         "series": model_series(texts, uses, cap, gaz),
         "methods": sorted(names.values(), key=str.lower),

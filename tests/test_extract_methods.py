@@ -734,3 +734,16 @@ def test_title_head_before_a_colon_is_proposed_when_the_abstract_names_it_again(
     # a catchphrase the abstract does not name again
     rec = _one("Style Over Substance: Memory for Navigation", abstract)
     assert "Style Over Substance" not in _names(rec, "proposed")
+
+
+def test_textbook_learners_are_methods_but_not_linear_regression_or_families():
+    lex = {n.lower() for n in method_lexicon()}
+    assert {"decision tree", "decision trees", "naive bayes", "gradient boosting"} <= lex
+    assert not {"linear regression", "boosting", "bagging", "memory network"} & lex
+    rec = _one(
+        "Sorting with learned comparators",
+        "We compare decision trees, naive Bayes and gradient boosting as comparators.",
+    )
+    methods = {n.lower() for n in _names(rec, "methods")}
+    assert {"naive bayes", "gradient boosting"} <= methods
+    assert "decision trees" in methods or "decision tree" in methods
