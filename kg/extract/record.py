@@ -166,14 +166,14 @@ def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> 
     single_of = {t: single for t in texts if (single := _used_singular(t, texts))}
     method_texts: dict[str, str] = {}
     for m in mentions:  # the capitalised form names the item ("Dynamic Filter Network")
-        low = m.text.lower()
-        if m.kind == "method" and _capitals(m.text) > _capitals(method_texts.get(low, low)):
-            method_texts[low] = m.text
+        key = name_key(m.text)
+        if m.kind == "method" and _capitals(m.text) > _capitals(method_texts.get(key, "")):
+            method_texts[key] = m.text
         elif m.kind == "method":
-            method_texts.setdefault(low, m.text)
+            method_texts.setdefault(key, m.text)
     for t in {m.text for m in mentions if m.kind == "method"}:
         if t not in single_of and t.endswith("s") and not t.endswith("ss"):
-            single = method_texts.get(t[:-1].lower())
+            single = method_texts.get(name_key(t[:-1]))
             if single:
                 single_of[t] = single
 
