@@ -620,3 +620,11 @@ def test_plural_and_singular_of_a_method_name_are_one_item():
         "random forest",
         "random forests",
     }
+
+
+def test_plural_joins_a_hyphenated_singular():
+    rec = _record(
+        "Sorting with Random Forests",
+        "We train a random-forest sorter. Random forests of depth two suffice.",
+    )
+    assert len([i for i in rec.methods if "forest" in i.name.lower()]) == 1
