@@ -58,7 +58,8 @@ word pairs or the pair across either edge): fold 0 0.667; a window of three sent
 0.674; the context feature conjoined with the token's rule tag and shape: fold 0 0.674 (this
 script's own fold 0 is 0.667, the experiment script's 0.684: undecided, worth a full run).
 Full runs since, with each fold's CRFs (outer and the span stage's inner jackknife) trained
-once and cached, so span-stage variants are compared on the same CRFs (5 folds, micro F1;
+once and cached by scripts/tagger_variants.py, so span-stage variants are compared on the same
+CRFs (5 folds, micro F1;
 this script's recipe reproduces 0.6143, folds 0.667 0.622 0.629 0.610 0.545): a window of
 three sentences 0.6164 (0.674 0.619 0.644 0.600 0.548); Krishnan-Manning-style features of
 the rule components' phrases in the neighbouring sentences, matched longest-first in the
