@@ -376,11 +376,11 @@ _NOT_A_METHOD_AFTER = re.compile(
 
 def _head_name(title: str, start: int, end: int, ws: list[str], after: str) -> bool:
     """Title phrase ``ws`` (``title[start:end]``) is the title's head before a colon, of two or
-    three words, and what follows the colon is no dataset, survey or study ("Neural Map:
-    Structured Memory for ...", not "Visual Recipe Flow: A Dataset for ..." nor "Agreement
-    Volatility: A Second-Order Metric ..."). Such a head
-    names the paper's method when the abstract writes it again after its first contribution
-    sentence, which catchphrases ("Style Over Substance: ...") seldom are (call 35)."""
+    three words, and what follows the colon is no dataset, survey, study or metric ("Neural
+    Map: Structured Memory for ...", not "Visual Recipe Flow: A Dataset for ..." nor
+    "Agreement Volatility: A Second-Order Metric ..."). Such a head names the paper's method
+    when the abstract writes it again after its first contribution sentence, which
+    catchphrases ("Style Over Substance: ...") seldom are (call 35)."""
     return (
         after == ":"
         and not title[:start].strip()

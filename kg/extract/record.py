@@ -165,12 +165,12 @@ def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> 
     # method name its singular in any case ("decision trees" and "Decision Tree").
     single_of = {t: single for t in texts if (single := _used_singular(t, texts))}
     method_texts: dict[str, str] = {}
-    for m in mentions:  # the capitalised form names the item ("Dynamic Filter Network")
+    for m in mentions:  # the most capitalised form names the item ("Dynamic Filter Network")
         key = name_key(m.text)
-        if m.kind == "method" and _capitals(m.text) > _capitals(method_texts.get(key, "")):
+        if m.kind == "method" and (
+            key not in method_texts or _capitals(m.text) > _capitals(method_texts[key])
+        ):
             method_texts[key] = m.text
-        elif m.kind == "method":
-            method_texts.setdefault(key, m.text)
     for t in {m.text for m in mentions if m.kind == "method"}:
         if t not in single_of and t.endswith("s") and not t.endswith("ss"):
             single = method_texts.get(name_key(t[:-1]))
