@@ -56,21 +56,21 @@ PARAMS: dict[str, object] = {
 # ---- cache: the CRFs of each fold -------------------------------------------------------
 
 
-def _rule_phrases(doc) -> dict[tuple[str, ...], str]:  # type: ignore[no-untyped-def]
+def _rule_phrases(doc) -> tg.Lexicon:  # type: ignore[no-untyped-def]
+    """The rule components' phrases of a doc, shaped as a lexicon for :func:`tg.lexicon_tags`."""
     toks = [t for t in doc if not t.is_space]
     tags = tg.rule_tags(doc, [t.i for t in toks])
     lows = [t.lower_ for t in toks]
-    return {tuple(lows[a:b]): kind for a, b, kind in bio_spans(tags)}
+    return {tuple(lows[a:b]): (kind, "nb") for a, b, kind in bio_spans(tags)}
 
 
 def set_contexts(docs: list, window: int, rule_phrases: bool) -> None:  # type: ignore[type-arg]
-    words = [[t.lower_ for t in d if not t.is_space] for d in docs]
-    for d, c in zip(docs, tg.neighbour_contexts(words, window), strict=True):
-        d.user_data[tg.CONTEXT_KEY] = c
+    """tg.set_contexts, and with ``rule_phrases`` the rule phrases of each doc's neighbours."""
+    tg.set_contexts(docs, window)
     if rule_phrases:
         own = [_rule_phrases(d) for d in docs]
         for i, d in enumerate(docs):
-            near: dict[tuple[str, ...], str] = {}
+            near: tg.Lexicon = {}
             for j in range(max(0, i - window), min(len(docs), i + window + 1)):
                 if j != i:
                     near.update(own[j])
@@ -78,22 +78,14 @@ def set_contexts(docs: list, window: int, rule_phrases: bool) -> None:  # type: 
 
 
 def features_with_rule_phrases(doc, tokens, lexicon=None, context=None):  # type: ignore[no-untyped-def]
+    """tg.features plus the neighbours' rule phrases, matched longest-first ("nbrp=B-task")."""
     out = tg.features(doc, tokens, lexicon, context)
     near = doc.user_data.get("nbrp")
     if near:
-        lows = [doc[t].lower_ for t in tokens]
-        i = 0
-        while i < len(lows):
-            for n in range(min(tg.LEXICON_MAX_WORDS, len(lows) - i), 0, -1):
-                kind = near.get(tuple(lows[i : i + n]))
-                if kind:
-                    out[i].append("nbrp=B-" + kind)
-                    for m in range(i + 1, i + n):
-                        out[m].append("nbrp=I-" + kind)
-                    i += n
-                    break
-            else:
-                i += 1
+        tags = tg.lexicon_tags([doc[t].lower_ for t in tokens], near)
+        for f, tag in zip(out, tags, strict=True):
+            if tag:
+                f.append("nbrp=" + tag.split("|")[0])
     return out
 
 

@@ -86,11 +86,11 @@ def neighbour_contexts(
     return out
 
 
-def set_contexts(docs: Sequence[Doc]) -> None:
+def set_contexts(docs: Sequence[Doc], window: int = CONTEXT_WINDOW) -> None:
     """Store each doc's :func:`neighbour_contexts` (the docs being consecutive sentences) in
     its ``user_data``, where :func:`features` callers find it."""
     words = [[t.lower_ for t in doc if not t.is_space] for doc in docs]
-    for doc, context in zip(docs, neighbour_contexts(words), strict=True):
+    for doc, context in zip(docs, neighbour_contexts(words, window), strict=True):
         doc.user_data[CONTEXT_KEY] = context
 
 
