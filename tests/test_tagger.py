@@ -227,3 +227,26 @@ def test_context_features_mark_words_the_neighbours_write():
     assert tg.features(doc, toks, tg.packaged_lexicon()) == [
         [f for f in fs if not f.startswith("nb")] for fs in x
     ]
+
+
+def test_short_form_in_brackets_joins_the_span_before_it():
+    from kg.extract.spans import with_short_forms
+
+    text = "We use labeled precision ( lp ) and BLEU ( see ) on Penn Treebank ( PTB ) ."
+    lp = (text.index("labeled"), text.index(" ( lp"), "METRIC")
+    bleu = (text.index("BLEU"), text.index(" ( see"), "METRIC")
+    ptb = (text.index("Penn"), text.index(" ( PTB"), "DATASET")
+    inner = (text.index("PTB"), text.index("PTB") + 3, "DATASET")
+    got = with_short_forms(text, [lp, bleu, ptb, inner])
+    assert [text[a:b] for a, b, _ in got] == [
+        "labeled precision ( lp )",  # lower-case short forms count too
+        "BLEU",  # "see" abbreviates nothing
+        "Penn Treebank ( PTB )",  # and the inner mention goes
+    ]
+    assert with_short_forms("parsing (NER)", [(0, 7, "TASK")]) == [(0, 7, "TASK")]
+    # the abbreviation alone, after its long form, widens to the long form
+    text = "Scores are unlabeled attachment score (UAS) and the best ( LAS )."
+    uas = (text.index("UAS"), text.index("UAS") + 3, "METRIC")
+    las = (text.index("LAS"), text.index("LAS") + 3, "METRIC")
+    got = with_short_forms(text, [uas, las])
+    assert [text[a:b] for a, b, _ in got] == ["unlabeled attachment score (UAS)", "LAS"]
