@@ -250,3 +250,24 @@ def test_short_form_in_brackets_joins_the_span_before_it():
     las = (text.index("LAS"), text.index("LAS") + 3, "METRIC")
     got = with_short_forms(text, [uas, las])
     assert [text[a:b] for a, b, _ in got] == ["unlabeled attachment score (UAS)", "LAS"]
+
+
+def test_conjoined_modifier_joins_the_span_it_shares_a_head_with():
+    from kg.extract.spans import with_conjoined_modifiers
+
+    text = "Joint syntactic and semantic parsing , language processing and information retrieval"
+    parsing = (text.index("semantic"), text.index(" ,"), "TASK")
+    retrieval = (text.index("information"), len(text), "TASK")
+    got = with_conjoined_modifiers(text, [parsing, retrieval])
+    # "syntactic" is alike "semantic"; "processing" is a head of its own, unlike "information"
+    assert [text[a:b] for a, b, _ in got] == [
+        "syntactic and semantic parsing",
+        "information retrieval",
+    ]
+    # a word that ends another span stays there: "text and [image classification]" widens,
+    # "[text] and [image classification]" are two tasks
+    text = "We study text and image classification ."
+    image = (text.index("image"), text.index(" ."), "TASK")
+    assert with_conjoined_modifiers(text, [image]) == [(text.index("text"), image[1], "TASK")]
+    spans = [(text.index("text"), text.index(" and"), "TASK"), image]
+    assert with_conjoined_modifiers(text, spans) == spans
