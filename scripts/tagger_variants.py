@@ -162,7 +162,7 @@ def _bigr(words, span, f, prob, cands, nb):  # type: ignore[no-untyped-def]
 def _head(words, span, f, prob, cands, nb):  # type: ignore[no-untyped-def]
     a, b, label = span
     last = words[b - 1].lower()
-    c = tg._clusters().get(last)
+    c = tg.word_clusters().get(last)
     if c:
         f[f"{label[0]}|cl64={c[0]}"] = f[f"{label[0]}|cl1k={c[2]}"] = 1.0
     f[f"{label[0]}|lx3={last[-3:]}"] = 1.0

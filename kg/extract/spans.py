@@ -18,7 +18,7 @@ import re
 from kg.extract.abbreviations import find_long_form
 from kg.extract.doc import resolve_overlaps
 from kg.extract.pipeline import build_nlp
-from kg.extract.tagger import _clusters, set_contexts
+from kg.extract.tagger import set_contexts, word_clusters
 
 _LABELS = {"dataset": "DATASET", "task": "TASK", "metric": "METRIC"}
 _BRACKETED_WORD = re.compile(r"\s*\(\s*([^()\s]{2,12})\s*\)")
@@ -90,7 +90,7 @@ def with_conjoined_modifiers(text: str, spans: list[Char]) -> list[Char]:
     >>> [text[a:b] for a, b, _ in with_conjoined_modifiers(text, [(23, 39, "TASK")])]
     ['syntactic and semantic parsing']
     """
-    clusters = _clusters()
+    clusters = word_clusters()
     ends = {end for _, end, _ in spans}
     out: list[Char] = []
     for start, end, label in spans:

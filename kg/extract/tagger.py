@@ -129,7 +129,7 @@ def _lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _clusters() -> dict[str, list[int]]:
+def word_clusters() -> dict[str, list[int]]:
     """Distributional word clusters (scripts/build_clusters.py), word -> [c64, c256, c1024]."""
     f = data_file("word_clusters.json.gz")
     if not f.is_file():
@@ -208,7 +208,7 @@ def features(
     neighbouring sentences, whether they write the token ("nb") and it with the word after
     ("nb2r" on it, "nb2l" on that word)."""
     task_words, ds_words, common = _lexicons()
-    clusters = _clusters()
+    clusters = word_clusters()
     words = [doc[t].text for t in tokens]
     lows = [w.lower() for w in words]
     cl = [clusters.get(w) for w in lows]
@@ -473,7 +473,7 @@ def span_features(
     add("ashape=" + (token_shape(words[b]) if b < n else "</s>"))
     for w in sorted(set(inside)):  # a fixed order: training is then reproducible
         add("w=" + w)
-    clusters = _clusters()
+    clusters = word_clusters()
     for name, k in (("cf", a), ("cl", b - 1), ("cb", a - 1), ("ca", b)):
         c = clusters.get(lows[k]) if 0 <= k < n else None
         if c:
