@@ -628,3 +628,27 @@ def test_plural_joins_a_hyphenated_singular():
         "We train a random-forest sorter. Random forests of depth two suffice.",
     )
     assert len([i for i in rec.methods if "forest" in i.name.lower()]) == 1
+
+
+def test_leaderboard_columns_written_otherwise_are_no_metric():
+    # "Abductive", "Kitchen", "SPIDEr" and "APt" are metric columns of some leaderboard
+    rec = _record(
+        "Reflective Decoding",
+        "Our decoder beats baselines on paraphrasing and abductive text infilling. A robot "
+        "places mugs in a kitchen. We evaluate on Spider and report an apt comparison.",
+    )
+    assert rec.metrics == []
+    # a lower-case acronym beside its score or a metric noun is the metric
+    rec = _record("Domain Adaptation", "We reach 66.6 miou on Cityscapes, +2.1 on the dice metric.")
+    assert {m.name for m in rec.metrics} >= {"miou", "dice"}
+
+
+def test_terms_of_list_items_that_measure_nothing_are_no_metric():
+    text = (
+        "we improve in terms of both objective and subjective metrics. we gain 2 and 3 points "
+        "in terms of bleu and meteor, respectively. it is better in terms of i) speed. it is "
+        "optimal in terms of statistical and computational efficiency."
+    )
+    found = {text[s:e] for s, e in metric_phrases(text)}
+    assert not found & {"objective", "respectively", "i", "statistical"}
+    assert {"bleu", "meteor", "computational efficiency"} <= found

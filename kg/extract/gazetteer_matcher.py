@@ -167,6 +167,7 @@ COMMON_METRIC_WORDS = {
     "throughput",
     "sensitivity",
     "specificity",
+    "purity",
     "fps",
 }
 
@@ -569,6 +570,16 @@ class GazetteerMatcher:
                 exact = True
             elif any(c.isupper() for c in text[1:]) or not text.replace(" ", "").isalpha():
                 return False  # acronyms and symbols must match in case ("AUC", "BLEU@4")
+            elif (
+                len(span) == 1
+                and low not in COMMON_METRIC_WORDS
+                and not (text.islower() and (_beside_number(span) or _metric_noun_after(span)))
+            ):
+                # Leaderboard columns named after a data split or subset ("Abductive",
+                # "Kitchen", "Spider") or cased symbols ("APt", "mATE", "FED"): another
+                # writing of the word is not them. A lower-case acronym is a metric where a
+                # score or a metric noun is beside it ("66.6 miou", "the dice metric").
+                return False
             else:
                 exact = False
             if text.islower() and low in self.capitals_only["metric"] and not _beside_number(span):
@@ -607,6 +618,11 @@ class GazetteerMatcher:
 def _capitals_only(names: set[str]) -> set[str]:
     """Lower-cased names that ``names`` write in capitals only ("FED", not also "Fed")."""
     return {n.lower() for n in names if n.isupper()} - {n.lower() for n in names if not n.isupper()}
+
+
+def _metric_noun_after(span) -> bool:  # type: ignore[no-untyped-def]
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in _METRIC_NOUNS
 
 
 def _beside_number(span) -> bool:  # type: ignore[no-untyped-def]

@@ -117,6 +117,10 @@ _NOT_A_MEASURE = re.compile(
     r"(?:[^s]s|tion|sion|ing|matrix|size|network|model|module|encoder|decoder|architecture|"
     r"framework|algorithm|method|approach|backbone|teacher|student|data|dataset)$"
 )
+# One-word items that name no measure: adjectives sharing the next item's head ("both
+# objective and subjective metrics", "statistical and computational efficiency"), adverbs and
+# list markers ("BLEU and METEOR, respectively", "etc.", "i)"), "with respect to".
+_NOT_A_MEASURE_WORD = re.compile(r"(?:\w{3,}(?:al|ive|ic|ous)|\w+ly|etc|respect|[ivx]{1,4})$")
 _LIST_SPLIT = re.compile(r",\s*and\s+|,\s*|\s+and\s+")
 # Gerunds that act as verbs before a measure ("surpassing human accuracy").
 _VERB_ING = re.compile(
@@ -277,6 +281,9 @@ def metric_phrases(text: str) -> list[tuple[int, int]]:
                 and len(words) <= 2 + (words[-1] in HEADS)
                 and not any(w in STOP or w in _JUDGING or w in verbs for w in words)
                 and not _NOT_A_MEASURE.search(words[-1])
+                and not (
+                    len(words) == 1 and words[0] not in HEADS and _NOT_A_MEASURE_WORD.match(part)
+                )
                 and not text.startswith(" of", pos)  # "in terms of the parameters of"
             ):
                 found.append((s, pos))
