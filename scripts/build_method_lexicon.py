@@ -33,9 +33,15 @@ E. Model series (a separate key, matched case-sensitively): a capitalised word t
    ("Cifar", "Wikitext") nor a month or licence (``SERIES_DENY``). kg.extract.names reads such
    a word, with or without its release, as a model name.
 
+F. Defined acronyms (a separate key, whatever the head): every long form that at least
+   ``MIN_DEFINED_PAPERS`` abstracts define with the same acronym ("EM": "expectation
+   maximization", "CRF": "conditional random field"). kg.extract.contributions reads such an
+   acronym, where the paper gives it no other long form, as one it uses, not one it proposes.
+
 Output (gzip JSON, keys sorted, deterministic for the same corpus):
     {"methods": ["Gibbs sampling", ...], "counts": {"gibbs sampling": 89, ...},
-     "acronyms": {"SGD": "stochastic gradient descent", ...}, "series": ["Claude", ...]}
+     "acronyms": {"SGD": "stochastic gradient descent", ...}, "series": ["Claude", ...],
+     "defined": {"EM": ["expectation maximization", ...], ...}}
 ``counts`` is the number of abstracts holding the phrase (for later thresholds / review).
 """
 
@@ -61,6 +67,7 @@ from kg.names import name_key  # noqa: E402
 # Heads whose plural is no one method ("Detection Transformers" are a family).
 NO_PLURAL = {"squares", "analysis", "carlo", "transformer", "clustering", "search"}
 MIN_ACRONYM_PAPERS = 3
+MIN_DEFINED_PAPERS = 5
 MIN_EPONYM_PAPERS = 3
 MIN_COMPOUND_PAPERS = 4
 MIN_TERM_PAPERS = 8
@@ -807,7 +814,13 @@ def build(corpus: Path, gazetteer: Path) -> dict[str, object]:
     for forms in CLASSIC_NAMES:
         for form in forms:
             names.setdefault(form.lower(), form)
+    defined: dict[str, list[str]] = defaultdict(list)
+    for key, df in sorted(acr_df.items()):
+        if df >= MIN_DEFINED_PAPERS:
+            short = acr_short[key].most_common(1)[0][0]
+            defined[short].append(" ".join(acr_surface[key].most_common(1)[0][0].split()))
     return {
+        "defined": {short: sorted(longs) for short, longs in sorted(defined.items())},
         "series": model_series(texts, uses, cap, gaz),
         "methods": sorted(names.values(), key=str.lower),
         "counts": dict(sorted(counts.items())),

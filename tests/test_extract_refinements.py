@@ -652,3 +652,16 @@ def test_terms_of_list_items_that_measure_nothing_are_no_metric():
     found = {text[s:e] for s, e in metric_phrases(text)}
     assert not found & {"objective", "respectively", "i", "statistical"}
     assert {"bleu", "meteor", "computational efficiency"} <= found
+
+
+def test_acronym_the_corpus_defines_is_used_not_proposed():
+    rec = _record(
+        "Handling Motion Blur in Multi-Frame Super-Resolution",
+        "An EM framework is proposed to guide residual blur estimation. We also propose an "
+        "ADMM based solver. The restoration uses a novel semantic attentive module (SAM).",
+    )
+    proposed = {m.name for m in rec.proposed}
+    assert not proposed & {"EM", "ADMM"}
+    assert {"EM", "ADMM"} <= {m.name for m in rec.methods}
+    # the paper's own long form makes "SAM" its own, whatever the corpus means by it
+    assert "SAM" in proposed

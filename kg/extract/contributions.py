@@ -77,6 +77,7 @@ from kg.extract.names import (
     GENERIC,
     MINOR_WORDS,
     classify_by_long,
+    defined_acronyms,
     is_series_release,
     listed_task,
     method_acronyms,
@@ -611,13 +612,14 @@ def _long_key(long: str) -> str:
 def _unpropose_established(
     text: str, mentions: list[Mention], tname: str | None, long_start: dict[int, int]
 ) -> None:
-    """An established method's acronym ("GAN", "MCMC", "GP") or a model series' release
-    ("Mistral", "Llama 2 7B") names what the paper builds on, not what it proposes ("we
-    develop a dual motion Generative Adversarial Net (GAN) architecture"), unless it is the
-    title's name, the paper names it ("which we call stochastic variance reduced gradient
-    (SVRG)"), or spells it out as something else ("we introduce Range Batch-Normalization
-    (BN)", "the Stroke Feature Transform (SFT)")."""
-    established = method_acronyms()
+    """An established method's acronym ("GAN", "MCMC", "GP"), an acronym many abstracts define
+    the same way ("EM", "ADMM", "GRU": :func:`kg.extract.names.defined_acronyms`) or a model
+    series' release ("Mistral", "Llama 2 7B") names what the paper builds on, not what it
+    proposes ("we develop a dual motion Generative Adversarial Net (GAN) architecture", "an
+    EM framework is proposed"), unless it is the title's name, the paper names it ("which we
+    call stochastic variance reduced gradient (SVRG)"), or spells it out as something else
+    ("we introduce Range Batch-Normalization (BN)", "the Stroke Feature Transform (SFT)")."""
+    established, defined = method_acronyms(), defined_acronyms()
     named = set()
     for m in mentions:
         at = long_start.get(m.start)
@@ -631,10 +633,11 @@ def _unpropose_established(
         if is_series_release(m.text):  # "Our Mistral model": the paper's copy of Mistral
             m.proposed = False
             continue
-        if m.text not in established:
+        longs = [established[m.text]] if m.text in established else defined.get(m.text)
+        if not longs:
             continue
         own = _long_key(m.long or "")
-        if not own or own.endswith(_long_key(established[m.text])):
+        if not own or any(own.endswith(_long_key(long)) for long in longs):
             m.proposed = False
 
 

@@ -900,6 +900,14 @@ def is_series_release(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def defined_acronyms() -> dict[str, list[str]]:
+    """Acronyms many abstracts of the corpus define the same way, whatever they name: "EM" ->
+    ["Expectation-Maximisation", "Expectation-Maximization"], "AU" -> ["action unit"]
+    (scripts/build_method_lexicon.py). Shared: callers must not change it."""
+    return dict(_method_lexicon_file().get("defined", {}))  # type: ignore[call-overload]
+
+
+@lru_cache(maxsize=1)
 def method_acronyms() -> dict[str, str]:
     """Acronyms the corpus defines for established methods: "SGD" -> "stochastic gradient
     descent" (scripts/build_method_lexicon.py). Shared: callers must not change it."""
