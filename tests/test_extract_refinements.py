@@ -665,3 +665,17 @@ def test_acronym_the_corpus_defines_is_used_not_proposed():
     assert {"EM", "ADMM"} <= {m.name for m in rec.methods}
     # the paper's own long form makes "SAM" its own, whatever the corpus means by it
     assert "SAM" in proposed
+
+
+def test_known_method_with_a_minor_word_is_found_and_modified_in_a_title():
+    abstract = (
+        "Chain of Thought (CoT) prompting helps, but one prompt serves every task. In this work, "
+        "we build upon analyses of CoT and show that task-specific supervision is essential."
+    )
+    rec = _record("Supervised Chain of Thought", abstract)
+    assert [m.name for m in rec.proposed] == ["Supervised Chain of Thought"]
+    rec = _record("Mixtures of Controllers", "We train a mixture of experts on plants.")
+    assert "mixture of experts" in {m.name for m in rec.methods}
+    # a preposition among the modifiers: the title is about the method, no variant of it
+    rec = _record("On Nesting Monte Carlo Estimators", "We study nested Monte Carlo estimators.")
+    assert rec.proposed == []

@@ -786,17 +786,18 @@ def _propose_modified_title_method(
 ) -> None:
     """A title (or its head before a colon) that is a known method under one to three
     Title-Case modifiers names the paper's variant of it: "Zap Q-Learning", "Magnetic
-    Hamiltonian Monte Carlo", "Cartesian K-Means". Not when the first word is a verb in -ing
+    Hamiltonian Monte Carlo", "Cartesian K-Means", "Supervised Chain of Thought". Not when the first word is a verb in -ing
     ("Revisiting Dilated Convolution", "Attacking Binarized Neural Networks"), when the
     modifiers only praise ("Efficient Thompson Sampling"), when the abstract says nothing is
     the authors' own, or when it names the phrase before its first contribution sentence."""
     head = title.split(":")[0].rstrip()
-    phrases = [p for p in phrases if p[1] == len(head) and not title[: p[0]].strip(" \"'")]
-    if not phrases:
-        return
-    s0, s1, phrase = phrases[0][:3]
-    ws = phrase.split()
-    if ws[0].lower().endswith("ing") or any(m.proposed and m.start < s1 for m in mentions):
+    whole = [p for p in phrases if p[1] == len(head) and not title[: p[0]].strip(" \"'")]
+    # The known name may hold a minor word the title phrases split at ("Chain of Thought").
+    s0, s1 = (whole[0][0], whole[0][1]) if whole else (len(head) - len(head.lstrip()), len(head))
+    phrase = title[s0:s1]
+    if phrase.split()[0].lower().endswith("ing") or any(
+        m.proposed and m.start < s1 for m in mentions
+    ):
         return
     inner = [
         m for m in mentions if m.kind == "method" and m.end == s1 and s0 < m.start and not m.long
@@ -805,6 +806,11 @@ def _propose_modified_title_method(
         return
     mods = text[s0 : inner[0].start].split()
     if len(mods) > 3 or all(_EVALUATIVE.match(w) for w in mods):
+        return
+    if not whole and (
+        not all(_TITLE_WORD.match(w) for w in mods)
+        or _TITLE_SPLIT.search(" " + " ".join(mods) + " ")  # "On Nesting", "GANs With"
+    ):
         return
     lows = [sent.text.lower() for sent, _, _ in verbs]
     flags = _own_work(lows, [bool(cm or pm) for _, cm, pm in verbs])

@@ -1000,8 +1000,13 @@ class NameFinder:
             if len(words) <= 4
             for i in range(len(words) - 1)
         ]
-        # and the other way: "cross attention", "self attention" for "cross-attention"
-        spaced = [n.replace("-", " ") for n in names if re.fullmatch(r"[a-z]+-[a-z]+", n)]
+        # and the other way: "cross attention", "self attention" for "cross-attention", and
+        # "Chain of Thought", "Mixture of Experts" for names hyphenated round a minor word
+        spaced = [
+            n.replace("-", " ")
+            for n in names
+            if re.fullmatch(r"[a-z]+-[a-z]+", n) or MINOR_WORDS & set(n.lower().split("-")[1:-1])
+        ]
         self.matcher.add("method", list(tok.pipe([*names, *hyphened, *spaced])))
 
     def __call__(self, doc: Doc) -> Doc:
