@@ -380,3 +380,19 @@ def test_correlations_named_by_their_author_are_metrics():
     text = "we reach spearman’s 𝜌 = .73, pearson's r of .5 and a kendall tau above the baselines."
     got = [text[a:b] for a, b in metric_phrases(text)]
     assert {"spearman’s 𝜌", "pearson's r", "kendall tau"} <= set(got)
+
+
+def test_title_task_keeps_open_compounds_and_manner_adverbs():
+    def tasks(title: str) -> list[str]:
+        return [title[a:b] for a, b in title_tasks(title)]
+
+    assert tasks("Joint Grounding for Open Vocabulary Instance Segmentation") == [
+        "Open Vocabulary Instance Segmentation"
+    ]
+    assert tasks("Robust Open Set Recognition") == ["Open Set Recognition"]
+    assert tasks("Negative Sampling for Distantly Supervised Skill Extraction") == [
+        "Distantly Supervised Skill Extraction"
+    ]
+    # a grading adverb is no part of the name; "open" alone judges a problem
+    assert tasks("Fully Automated Image Segmentation") == ["Automated Image Segmentation"]
+    assert tasks("Open Problems in Clustering") == []

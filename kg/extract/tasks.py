@@ -467,6 +467,16 @@ _TITLE_LEADS = frozenset(("beyond", "towards", "toward"))
 _TITLE_VERBS = frozenset("helps meets matters becomes boosts beats".split())
 
 
+# "open" judges a problem ("an open problem") but starts the spaced forms of open-vocabulary,
+# open-set, open-domain and open-world task names.
+_OPEN_COMPOUND = re.compile(r"open (?:vocabulary|set|domain|world|ended)")
+# Adverbs that grade a participle rather than say how it is done ("Fully Automated").
+_INTENSIFIERS = frozenset(
+    "extremely completely fully highly very truly really purely largely mostly entirely totally"
+    " partially slightly".split()
+)
+
+
 def title_tasks(title: str) -> list[tuple[int, int]]:
     """Offsets of task phrases in a title: a piece between separators ("for", "via", "by",
     ":") made of two to five plain words that ends in a problem head
@@ -491,6 +501,13 @@ def title_tasks(title: str) -> list[tuple[int, int]]:
         while k > 0:
             raw = words[k - 1][2]
             low = raw.lower()
+            nxt = words[k][2].lower() if k < len(words) else ""
+            if k >= 2 and _OPEN_COMPOUND.fullmatch(f"{words[k - 2][2].lower()} {low}"):
+                k -= 2  # "Open Vocabulary Instance Segmentation", "Open Set Recognition"
+                continue
+            if low.endswith("ly") and nxt.endswith("ed") and low not in _INTENSIFIERS:
+                k -= 1  # "Distantly Supervised Skill Extraction" (not "Fully Automated")
+                break
             if not _plain(low, verbs) or (is_name_shaped(raw) and not re.fullmatch(r"\d[dD]", raw)):
                 break
             if (
@@ -500,8 +517,13 @@ def title_tasks(title: str) -> list[tuple[int, int]]:
             ):
                 break  # "Debate Helps Weak-to-Strong Generalization": the object of a verb
             k -= 1
-        while k < len(words) and (
-            lead_modifier(words[k][2].lower()) or words[k][2].lower() in _TITLE_LEADS
+        while (
+            k < len(words)
+            and (lead_modifier(words[k][2].lower()) or words[k][2].lower() in _TITLE_LEADS)
+            and not (
+                k + 1 < len(words)
+                and _OPEN_COMPOUND.fullmatch(f"{words[k][2].lower()} {words[k + 1][2].lower()}")
+            )
         ):
             k += 1  # "Enhancing Visual Continual Learning", "Language-Guided Dense Prediction"
         run = words[k:]
