@@ -679,3 +679,13 @@ def test_known_method_with_a_minor_word_is_found_and_modified_in_a_title():
     # a preposition among the modifiers: the title is about the method, no variant of it
     rec = _record("On Nesting Monte Carlo Estimators", "We study nested Monte Carlo estimators.")
     assert rec.proposed == []
+
+
+def test_words_that_grade_a_value_are_no_part_of_a_metric():
+    text = (
+        "it reaches state of the art accuracy and a 3 times speedup with sub-linear regret. "
+        "we win in terms of performance and speed."
+    )
+    found = {text[s:e] for s, e in metric_phrases(text)}
+    assert {"regret", "speed"} <= found  # the bare heads are the gazetteer's to find
+    assert not found & {"art accuracy", "times speedup", "sub-linear regret", "performance"}

@@ -119,8 +119,11 @@ _NOT_A_MEASURE = re.compile(
 )
 # One-word items that name no measure: adjectives sharing the next item's head ("both
 # objective and subjective metrics", "statistical and computational efficiency"), adverbs and
-# list markers ("BLEU and METEOR, respectively", "etc.", "i)"), "with respect to".
-_NOT_A_MEASURE_WORD = re.compile(r"(?:\w{3,}(?:al|ive|ic|ous)|\w+ly|etc|respect|[ivx]{1,4})$")
+# list markers ("BLEU and METEOR, respectively", "etc.", "i)"), "with respect to", and
+# "performance", of which every measure is one.
+_NOT_A_MEASURE_WORD = re.compile(
+    r"(?:\w{3,}(?:al|ive|ic|ous)|\w+ly|etc|respect|performance|[ivx]{1,4})$"
+)
 _LIST_SPLIT = re.compile(r",\s*and\s+|,\s*|\s+and\s+")
 # Gerunds that act as verbs before a measure ("surpassing human accuracy").
 _VERB_ING = re.compile(
@@ -142,7 +145,8 @@ fixed constant arbitrary given certain fast faster slow slower linear exponentia
 polynomial sublinear quadratic logarithmic optimal near-optimal minimax worst-case
 single half double mixed arithmetic computation numerical floating-point expected evaluation
 bit severe prohibitive elevated individual significant alarming surprising astonishing
-staggering outstanding striking unprecedented negligible""".split()
+staggering outstanding striking unprecedented negligible art limited perfect zero times
+sub-linear sublinear super-linear superlinear""".split()
 )
 
 # Verbs that change a measure, which "we ..." rarely starts ("X boosts parsing accuracy").
