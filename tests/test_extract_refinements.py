@@ -689,3 +689,15 @@ def test_words_that_grade_a_value_are_no_part_of_a_metric():
     found = {text[s:e] for s, e in metric_phrases(text)}
     assert {"regret", "speed"} <= found  # the bare heads are the gazetteer's to find
     assert not found & {"art accuracy", "times speedup", "sub-linear regret", "performance"}
+
+
+def test_variants_of_the_proposed_method_are_proposed():
+    rec = _record(
+        "Learning from Future: A Novel Self-Training Framework for Semantic Segmentation",
+        "We propose a future-self-training (FST) framework. We also develop two variants of "
+        "our FST framework through peeping at the future both deeply (FST-D) and widely "
+        "(FST-W). FST-trained models beat ResNet-50.",
+    )
+    proposed = {m.name for m in rec.proposed}
+    assert {"FST", "FST-D", "FST-W"} <= proposed
+    assert "ResNet-50" not in proposed

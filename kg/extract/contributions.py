@@ -1236,8 +1236,9 @@ def _apply_appositions(text: str, mentions: list[Mention], proposed_names: set[s
 
 
 def _spread_proposed(text: str, mentions: list[Mention], proposed_names: set[str]) -> None:
-    """Every mention of a proposed name is proposed; a name introduced as a benchmark or
-    dataset anywhere ("NEVIS'22, a benchmark of ...") is a dataset everywhere."""
+    """Every mention of a proposed name is proposed, and so is a method named as its variant
+    (:data:`_VARIANT`); a name introduced as a benchmark or dataset anywhere ("NEVIS'22, a
+    benchmark of ...") is a dataset everywhere."""
     datasets = {
         m.text for m in mentions if m.text in proposed_names and _is_dataset_apposition(text, m)
     }
@@ -1246,6 +1247,27 @@ def _spread_proposed(text: str, mentions: list[Mention], proposed_names: set[str
             m.proposed = True
             if m.text in datasets:
                 m.kind = "dataset"
+    # Not the variants of a name others use too ("ResNet-18" when "ResNet" was taken for the
+    # paper's), nor of two letters ("PS-NeRF").
+    known = {m.text for m in mentions if m.extractor in _KNOWN_EXTRACTORS}
+    own = [
+        p
+        for p in proposed_names
+        if len(p) >= 3
+        and p not in known
+        and p not in method_acronyms()
+        and p not in defined_acronyms()
+        and p.lower() not in method_lexicon_keys()
+    ]
+    for m in mentions:
+        if m.kind == "method" and not m.proposed:
+            if any(m.text.startswith(p) and _VARIANT.fullmatch(m.text, len(p)) for p in own):
+                m.proposed = True  # "two variants of our FST framework, FST-D and FST-W"
+
+
+# What a variant adds to its method's name: a release, size or letter ("FST-D", "AMSU-2",
+# "DaViT-Tiny", "RT-DETRv3-R101", "ProtGNN+"), not a description ("CYBORG-trained").
+_VARIANT = re.compile(r"\+{1,2}|[- ](?:[A-Z0-9][\w.]{0,7}|tiny|small|base|large|lite|mini|xx?l)")
 
 
 # A sentence that talks about others' work: its acronyms are not the paper's parts.
