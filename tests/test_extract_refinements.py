@@ -701,3 +701,15 @@ def test_variants_of_the_proposed_method_are_proposed():
     proposed = {m.name for m in rec.proposed}
     assert {"FST", "FST-D", "FST-W"} <= proposed
     assert "ResNet-50" not in proposed
+
+
+def test_known_name_ending_a_hyphenated_long_form_is_no_method_of_its_own():
+    rec = _record(
+        "SiT: Self-supervised vIsion Transformer",
+        "We propose Self-supervised vIsion Transformers (SiT) for classification.",
+    )
+    assert [m.name for m in rec.proposed] == ["SiT"]
+    assert rec.methods == []
+    # one listed word is the model the paper builds on
+    rec = _record("MrBERT", "We propose the Metaphor-relation BERT (MrBERT) for metaphors.")
+    assert [m.name for m in rec.methods] == ["BERT"]

@@ -969,7 +969,8 @@ def _tail_of(text: str, start: int, end: int, long: str) -> bool:
     if hit == full or not full.endswith(" " + hit):
         return False
     lead = full[: -len(hit)].split()
-    return text[max(0, start - 80) : start].lower().split()[-len(lead) :] == lead
+    before = re.split(r"[\s-]+", text[max(0, start - 80) : start].lower().strip())
+    return before[-len(lead) :] == lead  # "Self-supervised vIsion Transformer" (SiT)
 
 
 def _alone(doc: Doc, i: int) -> bool:
@@ -1014,6 +1015,17 @@ class NameFinder:
         spans = filter_spans(self.matcher(doc, as_spans=True))
         longs = [(ab.long.start_char, ab.long.end_char) for ab in doc._.abbreviations]
         long_texts = {ab.long.text for ab in doc._.abbreviations}
+        if long_texts:
+            # A listed method of two or more words ending a long form written here ("SiT:
+            # Self-supervised vIsion Transformer") is part of that name, as for lexicon hits
+            # below; one word ("Metaphor-relation BERT") is the model built on.
+            doc._.mentions = [
+                m
+                for m in doc._.mentions
+                if m.kind != "method"
+                or " " not in m.text
+                or not any(_tail_of(text, m.start, m.end, lf) for lf in long_texts)
+            ]
         for span in spans:
             s, e = span.start_char, span.end_char
             if (s > 0 and text[s - 1] in "-/") or (
