@@ -713,3 +713,14 @@ def test_known_name_ending_a_hyphenated_long_form_is_no_method_of_its_own():
     # one listed word is the model the paper builds on
     rec = _record("MrBERT", "We propose the Metaphor-relation BERT (MrBERT) for metaphors.")
     assert [m.name for m in rec.methods] == ["BERT"]
+
+
+def test_name_coined_for_short_in_a_contribution_is_proposed_even_after_based_on():
+    rec = _record(
+        "Rethinking Supervised Pre-training",
+        "We propose a new supervised pre-training method based on Leave-One-Out "
+        "K-Nearest-Neighbor, or LOOK for short. We train with Stochastic Gradient Descent (SGD).",
+    )
+    assert [(m.name, m.long) for m in rec.proposed] == [
+        ("LOOK", "Leave-One-Out K-Nearest-Neighbor")
+    ]

@@ -1148,8 +1148,15 @@ def _propose_acronyms(
         # but not "we study uncertainty quantification (UQ)".
         in_contrib = (
             any(start <= ab.short.start_char < end for start, end in contrib_spans)
-            # "... using Generative Adversarial Networks (GAN)": used, not introduced
-            and not _USING_BEFORE.search(text[max(0, ab.long.start_char - 40) : ab.long.start_char])
+            # "... using Generative Adversarial Networks (GAN)": used, not introduced; but a name
+            # coined "for short" is the authors' own ("a method based on Leave-One-Out
+            # K-Nearest-Neighbor, or LOOK for short")
+            and (
+                _FOR_SHORT_AFTER.match(text, ab.short.end_char) is not None
+                or not _USING_BEFORE.search(
+                    text[max(0, ab.long.start_char - 40) : ab.long.start_char]
+                )
+            )
             # "offering Cognitive Behavioral Therapy (CBT)-based responses": what is new is
             # built on it
             and not _BUILT_ON.match(text, ab.short.end_char)
@@ -1365,6 +1372,7 @@ _USING_BEFORE = re.compile(
     r"improvement|modification)\s+of)\s+(?:the\s+|a\s+|an\s+)?(?-i:[a-z][\w-]*\s+){0,2}$",
     re.I,
 )
+_FOR_SHORT_AFTER = re.compile(r"\)?\s+for\s+short\b")
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+(?:[a-z-]+\s+){0,3})?$")
 _DS_BEFORE = re.compile(
     r"\b(?:dataset|benchmark|corpus|suite|testbed)s?\s*,?\s*(?:called|named|termed|dubbed)?\s*$",
