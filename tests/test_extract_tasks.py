@@ -396,3 +396,20 @@ def test_title_task_keeps_open_compounds_and_manner_adverbs():
     # a grading adverb is no part of the name; "open" alone judges a problem
     assert tasks("Fully Automated Image Segmentation") == ["Automated Image Segmentation"]
     assert tasks("Open Problems in Clustering") == []
+
+
+def test_listed_task_with_a_plural_after_its_preposition_is_a_task():
+    rec = next(
+        extract(
+            [
+                Paper(
+                    "p1",
+                    "Compressing Features",
+                    "We focus on the problem of learning with noisy labels on point clouds.",
+                )
+            ]
+        )
+    )
+    names = {t.name for t in rec.tasks}
+    assert "learning with noisy labels" in names
+    assert "point clouds" not in names  # a plural head names things

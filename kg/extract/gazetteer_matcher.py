@@ -560,7 +560,10 @@ class GazetteerMatcher:
                 return False  # "a lemma" is not the LEMMA task
             # A name ending in a plural or in "model" names things, not a problem ("point
             # clouds", "knowledge graphs", "gaussian processes", "large language model").
-            last = low.rsplit(" ", 1)[-1]
+            # The head is the last word before "with", "from" or "under": "learning with noisy
+            # labels", "image generation from scene graphs" ("action recognition in videos" is
+            # a setting of "action recognition", and stays out).
+            last = re.split(r" (?:with|from|under) ", low)[0].rsplit(" ", 1)[-1]
             if PLURAL_NOUN.search(last) or last in ("model", "system", "method"):
                 return False
             # One ordinary word ("form", "segmentation") is no task name by itself.
