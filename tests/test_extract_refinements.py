@@ -724,3 +724,14 @@ def test_name_coined_for_short_in_a_contribution_is_proposed_even_after_based_on
     assert [(m.name, m.long) for m in rec.proposed] == [
         ("LOOK", "Leave-One-Out K-Nearest-Neighbor")
     ]
+
+
+def test_listed_dataset_names_used_as_words_or_problems_are_no_dataset():
+    rec = _record(
+        "Metaphor Identification Inspired by Conceptual Metaphor Theory",
+        "Our network regresses full 3D hand pose. It helps the task of Visual Question "
+        "Answering, and we report results on the Visual Question Answering dataset.",
+    )
+    datasets = [d.name for d in rec.datasets]
+    assert "Inspired" not in datasets and "3D hand pose" not in datasets
+    assert datasets.count("Visual Question Answering") == 1  # the one with a cue word

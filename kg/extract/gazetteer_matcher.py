@@ -498,6 +498,7 @@ class GazetteerMatcher:
         # usual spelling of frames per second). Such a task ("LEMMA") is never lower-case.
         self.capitals_only = {k: _capitals_only(self.case[k]) for k in ("metric", "task")}
         self.capitals_only["metric"].discard("fps")
+        self.case_tasks = {t.lower() for t in self.case["task"]}
 
     def __call__(self, doc: Doc) -> Doc:
         vocab = doc.vocab
@@ -602,6 +603,13 @@ class GazetteerMatcher:
             if not any(c.isupper() or c.isdigit() for c in text):
                 return False
             nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+            if kind == "dataset" and nxt not in DATASET_CUES:
+                if _DIMENSION_AND_WORDS.fullmatch(text):
+                    return False  # "regress full 3D hand pose": ordinary words, no name
+                if low in self.case_tasks and _PROBLEM_END.search(low):
+                    return False  # "the task of Visual Question Answering": the problem
+                if len(span) == 1 and low.endswith("ed") and nxt == "by":
+                    return False  # "... Inspired by Object Detection": the verb
             if len(span) == 1 and text not in self.case[kind] and text.istitle():
                 return False  # "Violin" is not the VIOLIN dataset
             if len(span) == 1 and text.istitle() and nxt in _PREP_AFTER and _sentence_initial(span):
@@ -616,6 +624,16 @@ class GazetteerMatcher:
                 return nxt in DATASET_CUES and kind == "dataset"
             return True
         return True
+
+
+# A dimension and ordinary lower-case words ("3D hand pose"): no dataset's name.
+_DIMENSION_AND_WORDS = re.compile(r"(?:\d[dD]|[a-z][a-z-]*)(?: (?:\d[dD]|[a-z][a-z-]*))*")
+# Listed names that end like a problem ("Visual Question Answering", "Text-to-SQL" does not):
+# a dataset only with a cue word after it ("the Visual Question Answering dataset").
+_PROBLEM_END = re.compile(
+    r"(?:answering|retrieval|tracking|detection|segmentation|recognition|classification|"
+    r"dialog|dialogue|deraining|translation|generation|parsing)$"
+)
 
 
 def _capitals_only(names: set[str]) -> set[str]:
