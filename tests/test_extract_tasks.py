@@ -413,3 +413,13 @@ def test_listed_task_with_a_plural_after_its_preposition_is_a_task():
     names = {t.name for t in rec.tasks}
     assert "learning with noisy labels" in names
     assert "point clouds" not in names  # a plural head names things
+
+
+def test_framed_gerund_before_a_noun_is_a_modifier_not_a_task():
+    def tasks(text: str) -> list[str]:
+        return [text[a:b] for a, b, _ in framed_tasks(text)]
+
+    assert tasks("due to the needs for expensive bounding box annotations.") == []
+    assert tasks("an approach for structured pruning aims to help.") == ["structured pruning"]
+    assert tasks("a challenge for legged locomotion.") == ["legged locomotion"]
+    assert tasks("we study this for autonomous driving applications.") == ["autonomous driving"]

@@ -428,6 +428,16 @@ def framed_tasks(text: str) -> list[tuple[int, int, str]]:
         fa = _FRAME_AFTER.search(text[max(0, s0 - 40) : s0])
         if _NOUN_AFTER.match(text[e : e + 16]):
             continue  # "for compact object detection models": the phrase modifies a noun
+        if (
+            toks[i][2].endswith("ing")
+            and i + 1 < n
+            and text[e : toks[i + 1][0]] == " "
+            and _plain(toks[i + 1][2], verbs)
+            and not verb_form(toks[i + 1][2], verbs)  # "for structured pruning aims to"
+            and not _FRAME_NOUN.match(text[e : e + 10])
+            and not listed_task(text[s:e])  # "for autonomous driving applications"
+        ):
+            continue  # "the needs for expensive bounding box annotations": a gerund modifier
         if _FRAME_NOUN.match(text[e : e + 10]):
             out.append((s, e, "noun"))
         elif fa:
