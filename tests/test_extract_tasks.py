@@ -423,3 +423,12 @@ def test_framed_gerund_before_a_noun_is_a_modifier_not_a_task():
     assert tasks("an approach for structured pruning aims to help.") == ["structured pruning"]
     assert tasks("a challenge for legged locomotion.") == ["legged locomotion"]
     assert tasks("we study this for autonomous driving applications.") == ["autonomous driving"]
+
+
+def test_judging_adjectives_do_not_open_a_task():
+    def tasks(text: str) -> list[str]:
+        return [text[a:b] for a, b, _ in framed_tasks(text)]
+
+    assert tasks("a model for fast video object segmentation.") == ["video object segmentation"]
+    assert tasks("the reason for the widespread adoption of networks.") == []
+    assert tasks("the needs for expensive expert supervision.") == ["expert supervision"]

@@ -381,7 +381,10 @@ _JUDGING = set(
     """challenging enhanced accurate scalable robust efficient effective reliable interpretable
 explainable better improved faster novel generic general standard classical classic
 fundamental long-standing longstanding open important hard difficult crucial critical
-emerging increasingly widely interesting yet often-challenging complex original""".split()
+emerging increasingly widely interesting yet often-challenging complex original
+successful thorough rapid tedious fast quick expensive costly laborious cheap simple easy
+practical powerful precise extensive comprehensive careful detailed sufficient subsequent
+further additional widespread realistic""".split()
 )
 # "the problem of X", "a X task", "we address X", "for X": frames that present X as a task.
 _FRAME_AFTER = re.compile(
