@@ -735,3 +735,13 @@ def test_listed_dataset_names_used_as_words_or_problems_are_no_dataset():
     datasets = [d.name for d in rec.datasets]
     assert "Inspired" not in datasets and "3D hand pose" not in datasets
     assert datasets.count("Visual Question Answering") == 1  # the one with a cue word
+
+
+def test_acronym_the_corpus_defines_as_a_problem_is_a_task():
+    rec = _record(
+        "Robust Inference",
+        "Partial-input baselines show that NLI models can ignore context; we also study VOS "
+        "with a ResNet backbone.",
+    )
+    assert {"NLI", "VOS"} <= {t.name for t in rec.tasks}
+    assert not {"NLI", "VOS"} & {m.name for m in rec.methods}

@@ -536,6 +536,7 @@ def find_contributions(doc: Doc) -> Doc:
     _apply_appositions(text, mentions, proposed_names)
     _spread_proposed(text, mentions, proposed_names)
     _unpropose_established(text, mentions, tname, long_start)
+    _type_defined_tasks(mentions)
     _named_tasks(text, doc_lower(doc), mentions, long_start)
     return doc
 
@@ -639,6 +640,19 @@ def _unpropose_established(
         own = _long_key(m.long or "")
         if not own or any(own.endswith(_long_key(long)) for long in longs):
             m.proposed = False
+
+
+def _type_defined_tasks(mentions: list[Mention]) -> None:
+    """An acronym the paper does not spell out, which the corpus always defines as a problem
+    ("NLI": "natural language inference", "VOS": "video object segmentation";
+    :func:`kg.extract.names.defined_acronyms`), names that task, not a method."""
+    defined = defined_acronyms()
+    for m in mentions:
+        if m.kind != "method" or m.proposed or m.long or m.extractor != "kg_names":
+            continue
+        longs = defined.get(m.text)
+        if longs and all(classify_by_long(long) == "task" for long in longs):
+            m.kind = "task"
 
 
 def _propose_title_name(
