@@ -745,3 +745,12 @@ def test_acronym_the_corpus_defines_as_a_problem_is_a_task():
     )
     assert {"NLI", "VOS"} <= {t.name for t in rec.tasks}
     assert not {"NLI", "VOS"} & {m.name for m in rec.methods}
+
+
+def test_name_written_as_the_base_of_something_new_is_used():
+    rec = _record(
+        "Contextual Combinatorial Cascading Bandits",
+        "We design a UCB-type algorithm for this problem and prove a regret bound.",
+    )
+    assert rec.proposed == []
+    assert [m.name for m in rec.methods] == ["UCB"]

@@ -610,6 +610,9 @@ def _long_key(long: str) -> str:
     return "".join("network" if w == "net" else w for w in words)
 
 
+_BASE_SUFFIX = re.compile(r"-(?:based|type|like|style|inspired|guided|driven)\b")
+
+
 def _unpropose_established(
     text: str, mentions: list[Mention], tname: str | None, long_start: dict[int, int]
 ) -> None:
@@ -628,8 +631,15 @@ def _unpropose_established(
             lead = text[max(0, at - 40) : at]
             if _NAMING.search(lead) or _WE_CALL.search(lead):
                 named.add(m.text)
+    # "a new RANSAC-based approach", "a UCB-type algorithm": what is new is built on the name
+    base_only = {m.text for m in mentions if m.proposed and _BASE_SUFFIX.match(text, m.end)} - {
+        m.text for m in mentions if m.proposed and not _BASE_SUFFIX.match(text, m.end)
+    }
     for m in mentions:
         if not m.proposed or m.kind != "method" or m.text == tname or m.text in named:
+            continue
+        if m.text in base_only:
+            m.proposed = False
             continue
         if is_series_release(m.text):  # "Our Mistral model": the paper's copy of Mistral
             m.proposed = False

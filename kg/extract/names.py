@@ -46,7 +46,7 @@ _GLUED = re.compile(r"(?<=[A-Za-z][a-z])\.(?=[A-Z])|(?<=[A-Za-z0-9]),(?=[A-Za-z]
 _STRIP_LEAD = "([{\"'\u201c\u2018"
 _STRIP_TRAIL = ".,;:!?)]}\"'\u201d\u2019"
 _SUFFIX = re.compile(
-    r"-(?:based|like|style|specific|level|driven|generated|only|free|aware|guided|enhanced|powered|derived|augmented|inspired)$",
+    r"-(?:based|like|style|type|specific|level|driven|generated|only|free|aware|guided|enhanced|powered|derived|augmented|inspired)$",
     re.I,
 )
 _VERSION = re.compile(
