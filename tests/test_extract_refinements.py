@@ -754,3 +754,15 @@ def test_name_written_as_the_base_of_something_new_is_used():
     )
     assert rec.proposed == []
     assert [m.name for m in rec.methods] == ["UCB"]
+
+
+def test_piece_of_a_proposed_long_form_is_not_proposed_apart():
+    rec = _record(
+        "Rejection Improves Reliability",
+        "We present a novel alignment framework called Reinforcement Learning from Knowledge "
+        "Feedback (RLKF) that trains models to refuse unknown questions.",
+    )
+    assert [(m.name, m.long) for m in rec.proposed] == [
+        ("RLKF", "Reinforcement Learning from Knowledge Feedback")
+    ]
+    assert rec.methods == []

@@ -535,6 +535,7 @@ def find_contributions(doc: Doc) -> Doc:
     _propose_parts(doc, mentions, proposed_names)
     _apply_appositions(text, mentions, proposed_names)
     _spread_proposed(text, mentions, proposed_names)
+    _drop_long_form_fragments(doc, mentions, tname)
     _unpropose_established(text, mentions, tname, long_start)
     _type_defined_tasks(mentions)
     _named_tasks(text, doc_lower(doc), mentions, long_start)
@@ -649,6 +650,35 @@ def _unpropose_established(
             continue
         own = _long_key(m.long or "")
         if not own or any(own.endswith(_long_key(long)) for long in longs):
+            m.proposed = False
+
+
+def _drop_long_form_fragments(doc: Doc, mentions: list[Mention], tname: str | None) -> None:
+    """A proposed name inside the long form of a proposed acronym is a piece of that name
+    ("a novel alignment framework called Reinforcement Learning from Knowledge Feedback
+    (RLKF)" proposes RLKF, not "Reinforcement Learning"): there it goes, elsewhere it is no
+    longer proposed."""
+    spans = [
+        (ab.long.start_char, ab.long.end_char)
+        for ab in doc._.abbreviations
+        if any(m.proposed and m.text == ab.short.text for m in mentions)
+    ]
+    if not spans:
+        return
+
+    def inside(m: Mention) -> bool:
+        return any(s <= m.start and m.end <= e and (m.start, m.end) != (s, e) for s, e in spans)
+
+    pieces = {
+        m.text
+        for m in mentions
+        if m.proposed and m.kind == "method" and m.text != tname and inside(m)
+    }
+    if not pieces:
+        return
+    mentions[:] = [m for m in mentions if not (m.text in pieces and inside(m))]
+    for m in mentions:
+        if m.text in pieces:
             m.proposed = False
 
 
