@@ -766,3 +766,13 @@ def test_piece_of_a_proposed_long_form_is_not_proposed_apart():
         ("RLKF", "Reinforcement Learning from Knowledge Feedback")
     ]
     assert rec.methods == []
+
+
+def test_subject_of_the_next_clause_is_not_what_the_verb_introduces():
+    rec = _record(
+        "GPQA: A Graduate-Level Google-Proof Q&A Benchmark",
+        "We present GPQA, a challenging dataset of 448 questions. When we released this "
+        "dataset in November 2023, GPT-4 achieved 39% accuracy.",
+    )
+    assert rec.proposed == []
+    assert [m.name for m in rec.methods] == ["GPT-4"]

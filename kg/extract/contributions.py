@@ -1101,6 +1101,17 @@ def _chosen_in_contribution(
         return before[-1:] if before else []
     assert cm is not None
     after = sent.start_char + cm.end()
+    # "When we released this dataset in November 2023, GPT-4 achieved 39%": a name after a
+    # comma that a verb follows is the subject of the next clause, not the verb's object
+    in_sent = [
+        m
+        for m in in_sent
+        if not (
+            m.start >= after
+            and "," in text[after : m.start]
+            and _CLAUSE_VERB_AFTER.match(text, m.end)
+        )
+    ]
     chosen = _chosen_after(
         text,
         [m for m in in_sent if m.start >= after],
@@ -1124,6 +1135,12 @@ def _chosen_in_contribution(
             mentions.append(hit)
             chosen.append(hit)
     return chosen
+
+
+_CLAUSE_VERB_AFTER = re.compile(
+    r"\s+(?:(?:also|then|still|now|only)\s+)?(?:is|was|are|were|has|had|achieve[sd]|obtain(?:s|ed)|"
+    r"reach(?:es|ed)|score[sd]|perform(?:s|ed)|outperform(?:s|ed)|show(?:s|ed)|yield(?:s|ed))\b"
+)
 
 
 def _mark_chosen(text: str, chosen: list[Mention], proposed_names: set[str]) -> None:
