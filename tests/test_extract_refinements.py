@@ -776,3 +776,14 @@ def test_subject_of_the_next_clause_is_not_what_the_verb_introduces():
     )
     assert rec.proposed == []
     assert [m.name for m in rec.methods] == ["GPT-4"]
+
+
+def test_dataset_alias_with_a_lower_case_cue_is_named_without_it():
+    rec = _record(
+        "A Cognitively Inspired Model",
+        "It yields state-of-the-art results on the ShapeNet dataset, the Waymo Open dataset "
+        "and Pubmed.",
+    )
+    names = {d.name for d in rec.datasets}
+    assert {"ShapeNet", "Pubmed"} <= names
+    assert "Inspired" not in names and "ShapeNet dataset" not in names

@@ -499,6 +499,7 @@ class GazetteerMatcher:
         self.capitals_only = {k: _capitals_only(self.case[k]) for k in ("metric", "task")}
         self.capitals_only["metric"].discard("fps")
         self.case_tasks = {t.lower() for t in self.case["task"]}
+        self.case_lower = {k: {n.lower() for n in v} for k, v in self.case.items()}
 
     def __call__(self, doc: Doc) -> Doc:
         vocab = doc.vocab
@@ -519,7 +520,13 @@ class GazetteerMatcher:
             if not self._keep(kind, text, span):
                 continue
             conf = {"dataset": 0.8, "metric": 0.7, "task": 0.55, "method": 0.7}[kind]
-            mention = Mention(span.start_char, span.end_char, text, kind, self.name, conf)
+            end = span.end_char
+            cue = _LOWER_CUE_END.search(text) if kind == "dataset" else None
+            if cue and text[: cue.start()].lower() in self.case_lower["dataset"]:
+                # "the ShapeNet dataset" (a list alias): the name is ShapeNet, which the list
+                # holds too ("Waymo Open dataset" stays: the list has no "Waymo Open")
+                text, end = text[: cue.start()], span.start_char + cue.start()
+            mention = Mention(span.start_char, end, text, kind, self.name, conf)
             (datasets if kind == "dataset" else doc._.mentions).append(mention)
         for s, e in named_collections(full, doc._.title_end):
             datasets.append(Mention(s, e, full[s:e], "dataset", self.name, 0.6))
@@ -608,8 +615,14 @@ class GazetteerMatcher:
                     return False  # "regress full 3D hand pose": ordinary words, no name
                 if low in self.case_tasks and _PROBLEM_END.search(low):
                     return False  # "the task of Visual Question Answering": the problem
-                if len(span) == 1 and low.endswith("ed") and nxt == "by":
-                    return False  # "... Inspired by Object Detection": the verb
+                prev = span.doc[span.start - 1].text if span.start > 0 else ""
+                if (
+                    len(span) == 1
+                    and text.istitle()
+                    and low.endswith("ed")
+                    and (nxt == "by" or prev.endswith("ly") or prev.istitle())
+                ):
+                    return False  # "... Inspired by Object Detection", "Brain Inspired": a verb
             if len(span) == 1 and text not in self.case[kind] and text.istitle():
                 return False  # "Violin" is not the VIOLIN dataset
             if len(span) == 1 and text.istitle() and nxt in _PREP_AFTER and _sentence_initial(span):
@@ -626,6 +639,9 @@ class GazetteerMatcher:
         return True
 
 
+_LOWER_CUE_END = re.compile(
+    r"\s+(?:dataset|datasets|benchmark|benchmarks|corpus|data set|data sets)$"
+)
 # A dimension and ordinary lower-case words ("3D hand pose"): no dataset's name.
 _DIMENSION_AND_WORDS = re.compile(r"(?:\d[dD]|[a-z][a-z-]*)(?: (?:\d[dD]|[a-z][a-z-]*))*")
 # Listed names that end like a problem ("Visual Question Answering", "Text-to-SQL" does not):
