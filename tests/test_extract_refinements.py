@@ -787,3 +787,8 @@ def test_dataset_alias_with_a_lower_case_cue_is_named_without_it():
     names = {d.name for d in rec.datasets}
     assert {"ShapeNet", "Pubmed"} <= names
     assert "Inspired" not in names and "ShapeNet dataset" not in names
+
+
+def test_title_with_nothing_before_its_colon_is_read_without_error():
+    rec = _record(": Odd Title Words", "We propose a new method built on Chain of Thought.")
+    assert rec.proposed == []

@@ -840,7 +840,8 @@ def _propose_modified_title_method(
 ) -> None:
     """A title (or its head before a colon) that is a known method under one to three
     Title-Case modifiers names the paper's variant of it: "Zap Q-Learning", "Magnetic
-    Hamiltonian Monte Carlo", "Cartesian K-Means", "Supervised Chain of Thought". Not when the first word is a verb in -ing
+    Hamiltonian Monte Carlo", "Cartesian K-Means", "Supervised Chain of Thought". Not when
+    the first word is a verb in -ing
     ("Revisiting Dilated Convolution", "Attacking Binarized Neural Networks"), when the
     modifiers only praise ("Efficient Thompson Sampling"), when the abstract says nothing is
     the authors' own, or when it names the phrase before its first contribution sentence."""
@@ -849,8 +850,10 @@ def _propose_modified_title_method(
     # The known name may hold a minor word the title phrases split at ("Chain of Thought").
     s0, s1 = (whole[0][0], whole[0][1]) if whole else (len(head) - len(head.lstrip()), len(head))
     phrase = title[s0:s1]
-    if phrase.split()[0].lower().endswith("ing") or any(
-        m.proposed and m.start < s1 for m in mentions
+    if (
+        not phrase.strip()
+        or phrase.split()[0].lower().endswith("ing")
+        or any(m.proposed and m.start < s1 for m in mentions)
     ):
         return
     inner = [
