@@ -498,7 +498,6 @@ class GazetteerMatcher:
         # usual spelling of frames per second). Such a task ("LEMMA") is never lower-case.
         self.capitals_only = {k: _capitals_only(self.case[k]) for k in ("metric", "task")}
         self.capitals_only["metric"].discard("fps")
-        self.case_tasks = {t.lower() for t in self.case["task"]}
         self.case_lower = {k: {n.lower() for n in v} for k, v in self.case.items()}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -613,7 +612,7 @@ class GazetteerMatcher:
             if kind == "dataset" and nxt not in DATASET_CUES:
                 if _DIMENSION_AND_WORDS.fullmatch(text):
                     return False  # "regress full 3D hand pose": ordinary words, no name
-                if low in self.case_tasks and _PROBLEM_END.search(low):
+                if low in self.case_lower["task"] and _PROBLEM_END.search(low):
                     return False  # "the task of Visual Question Answering": the problem
                 prev = span.doc[span.start - 1].text if span.start > 0 else ""
                 if (

@@ -19,6 +19,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from spacy.language import Language
@@ -962,15 +963,20 @@ def _singular_key(name: str) -> str:
     return key[:-1] if key.endswith("s") and not key.endswith("ss") else key
 
 
-def _tail_of(text: str, start: int, end: int, long: str) -> bool:
-    """The hit ``text[start:end]`` ends a longer defined long form written here too, maybe in
-    the plural ("... with Hidden Parameter Markov Decision Processes" in the title)."""
-    hit, full = _singular_key(text[start:end]), _singular_key(long)
-    if hit == full or not full.endswith(" " + hit):
-        return False
-    lead = full[: -len(hit)].split()
+def _tail_of(text: str, start: int, end: int, longs: Iterable[str]) -> bool:
+    """The hit ``text[start:end]`` ends one of the longer defined long forms ``longs``, written
+    here too, maybe in the plural ("... with Hidden Parameter Markov Decision Processes" in the
+    title)."""
+    hit = _singular_key(text[start:end])
     before = re.split(r"[\s-]+", text[max(0, start - 80) : start].lower().strip())
-    return before[-len(lead) :] == lead  # "Self-supervised vIsion Transformer" (SiT)
+    for long in longs:
+        full = _singular_key(long)
+        if hit == full or not full.endswith(" " + hit):
+            continue
+        lead = full[: -len(hit)].split()
+        if before[-len(lead) :] == lead:  # "Self-supervised vIsion Transformer" (SiT)
+            return True
+    return False
 
 
 def _alone(doc: Doc, i: int) -> bool:
@@ -1024,7 +1030,7 @@ class NameFinder:
                 for m in doc._.mentions
                 if m.kind != "method"
                 or " " not in m.text
-                or not any(_tail_of(text, m.start, m.end, lf) for lf in long_texts)
+                or not _tail_of(text, m.start, m.end, long_texts)
             ]
         for span in spans:
             s, e = span.start_char, span.end_char
@@ -1032,8 +1038,8 @@ class NameFinder:
                 e < len(text) and text[e] in "-/" and not _LEXICON_SUFFIX.match(text[e:])
             ):
                 continue  # part of a longer compound ("non-Gaussian process")
-            if any(ls <= s and e <= le and (ls, le) != (s, e) for ls, le in longs) or any(
-                _tail_of(text, s, e, lf) for lf in long_texts
+            if any(ls <= s and e <= le and (ls, le) != (s, e) for ls, le in longs) or _tail_of(
+                text, s, e, long_texts
             ):
                 continue  # inside a longer defined name ("Hidden Parameter Markov ... (HiP-MDP)")
             if len(span) == 1 and not _alone(doc, span.start):

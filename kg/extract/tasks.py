@@ -483,6 +483,17 @@ _TITLE_VERBS = frozenset("helps meets matters becomes boosts beats".split())
 # "open" judges a problem ("an open problem") but starts the spaced forms of open-vocabulary,
 # open-set, open-domain and open-world task names.
 _OPEN_COMPOUND = re.compile(r"open (?:vocabulary|set|domain|world|ended)")
+
+
+def _open_compound(words: list[tuple[int, int, str]], i: int) -> bool:
+    """Words ``i`` and ``i + 1`` are a spaced open compound ("Open Vocabulary")."""
+    return (
+        0 <= i
+        and i + 1 < len(words)
+        and bool(_OPEN_COMPOUND.fullmatch(f"{words[i][2].lower()} {words[i + 1][2].lower()}"))
+    )
+
+
 # Adverbs that grade a participle rather than say how it is done ("Fully Automated").
 _INTENSIFIERS = frozenset(
     "extremely completely fully highly very truly really purely largely mostly entirely totally"
@@ -515,7 +526,7 @@ def title_tasks(title: str) -> list[tuple[int, int]]:
             raw = words[k - 1][2]
             low = raw.lower()
             nxt = words[k][2].lower() if k < len(words) else ""
-            if k >= 2 and _OPEN_COMPOUND.fullmatch(f"{words[k - 2][2].lower()} {low}"):
+            if _open_compound(words, k - 2):
                 k -= 2  # "Open Vocabulary Instance Segmentation", "Open Set Recognition"
                 continue
             if low.endswith("ly") and nxt.endswith("ed") and low not in _INTENSIFIERS:
@@ -533,10 +544,7 @@ def title_tasks(title: str) -> list[tuple[int, int]]:
         while (
             k < len(words)
             and (lead_modifier(words[k][2].lower()) or words[k][2].lower() in _TITLE_LEADS)
-            and not (
-                k + 1 < len(words)
-                and _OPEN_COMPOUND.fullmatch(f"{words[k][2].lower()} {words[k + 1][2].lower()}")
-            )
+            and not _open_compound(words, k)
         ):
             k += 1  # "Enhancing Visual Continual Learning", "Language-Guided Dense Prediction"
         run = words[k:]
