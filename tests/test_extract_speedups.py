@@ -52,6 +52,7 @@ def test_tasks_docstring_names_every_cue():
         "kg_tasks.listed",
         "kg_tasks.title",
         "kg_tasks.long",
+        "kg_tasks.split",
     }
     for label in labels:
         assert f"``{label}" in (tasks.__doc__ or ""), label

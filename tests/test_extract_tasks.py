@@ -432,3 +432,25 @@ def test_judging_adjectives_do_not_open_a_task():
     assert tasks("a model for fast video object segmentation.") == ["video object segmentation"]
     assert tasks("the reason for the widespread adoption of networks.") == []
     assert tasks("the needs for expensive expert supervision.") == ["expert supervision"]
+
+
+def test_task_interrupted_by_its_acronym_is_joined():
+    rec = next(
+        iter(
+            extract(
+                [
+                    Paper(
+                        "p1",
+                        "Counting Herons Well",
+                        "Prior work on bird colony census (BCC) estimation is scarce. We use "
+                        "maximum a posteriori (MAP) estimation throughout. A fast heron nest "
+                        "(HN) matching algorithm is given.",
+                    )
+                ]
+            )
+        )
+    )
+    tasks = {t.name: t.aliases for t in rec.tasks}
+    assert tasks.get("bird colony census estimation") == ["BCC estimation"]
+    # an established acronym spells out a means, and a noun after the head names a method
+    assert not any(n.startswith(("maximum", "heron")) for n in tasks)

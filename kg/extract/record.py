@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from kg.extract.doc import doc_text, resolve_overlaps, sentence_bounds
 from kg.extract.gazetteer_matcher import COMMON_METRIC_WORDS
+from kg.extract.words import ACRONYM
 from kg.model import (
     ComparisonItem,
     EntityItem,
@@ -112,14 +113,18 @@ def _measured_near(sentence: str, word: str) -> bool:
 
 
 # A task list name that carries its acronym: "Automatic Speech Recognition (ASR)".
-_WITH_ACRONYM = re.compile(r"^(.*\S)\s*\(([A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\)$")
+_WITH_ACRONYM = re.compile(rf"^(.*\S)\s*\(({ACRONYM.pattern})\)( [a-z]+)?$")
 
 
 def _task_and_acronym(text: str) -> tuple[str, str | None]:
-    """``("reinforcement learning", "RL")`` for "reinforcement learning (RL)"; a name without
-    a bracketed acronym comes back alone."""
+    """``("reinforcement learning", "RL")`` for "reinforcement learning (RL)", and
+    ``("math word problem solving", "MWP solving")`` for "math word problem (MWP) solving";
+    a name without a bracketed acronym comes back alone."""
     m = _WITH_ACRONYM.match(text)
-    return (m.group(1), m.group(2)) if m else (text, None)
+    if not m:
+        return text, None
+    head = m.group(3) or ""
+    return m.group(1) + head, m.group(2) + head
 
 
 def _used_singular(plural: str, texts: set[str]) -> str | None:

@@ -1,4 +1,4 @@
-"""Task phrases no list has (component ``kg_tasks``), found by five cues.
+"""Task phrases no list has (component ``kg_tasks``), found by six cues.
 
 * Head words (``kg_tasks.head``): a lower-case phrase ending in a word that names a problem
   (:data:`HEADS`: "detection", "captioning", "X-learning"), extended left over up to four
@@ -22,6 +22,9 @@
   Generalization" gives "weak-to-strong generalization").
 * Long forms (``kg_tasks.long``): an acronym's long form that names a problem or a learning
   paradigm ("Video Temporal Grounding (VTG)").
+* Split by the acronym (``kg_tasks.split``): a lower-case long form, its bracketed acronym
+  and a problem head after it, "math word problem (MWP) solving"; the record names the task
+  without the bracket and keeps "MWP solving" as an alias (:func:`_split_task_end`).
 
 Before the long forms are added, task mentions in the abstract (the gazetteer's too) are
 filtered: a head-word or gazetteer phrase followed by a noun it only classifies ("face
@@ -43,8 +46,23 @@ from spacy.tokens import Doc
 
 from kg import gazetteer
 from kg.extract.doc import Mention, doc_lower, doc_text, is_name_shaped
-from kg.extract.names import called_dataset, listed_task, paradigm_or
-from kg.extract.words import PLURAL_NOUN, STOP, TASK_HEADS, WORD, lower_words, verb_words
+from kg.extract.names import (
+    called_dataset,
+    defined_acronyms,
+    listed_task,
+    method_acronyms,
+    method_lexicon_keys,
+    paradigm_or,
+)
+from kg.extract.words import (
+    ACRONYM,
+    PLURAL_NOUN,
+    STOP,
+    TASK_HEADS,
+    WORD,
+    lower_words,
+    verb_words,
+)
 
 HEADS = {
     "learning",
@@ -640,7 +658,63 @@ def find_tasks(doc: Doc) -> Doc:
             doc._.mentions.append(
                 Mention(ab.long.start_char, ab.long.end_char, long, "task", "kg_tasks.long", 0.6)
             )
+        elif kind is None and (end := _split_task_end(text, title_end, ab)):
+            doc._.mentions.append(
+                Mention(
+                    ab.long.start_char,
+                    end,
+                    text[ab.long.start_char : end],
+                    "task",
+                    "kg_tasks.split",
+                    0.5,
+                )
+            )
     return doc
+
+
+# The problem head right after an acronym's bracket: "(MWP) solving", "(ADR) detection".
+_HEAD_AFTER_BRACKET = re.compile(r"\) ([a-z]+)\b")
+# Paradigm heads ("positive-unlabeled (PU) learning") have their own rules.
+_SPLIT_HEADS = (HEADS | {"solving"}) - {"learning", "modeling", "modelling", "processing"}
+_SPLIT_LONG = re.compile(r"[a-z0-9][a-z0-9\-]*(?: [a-z0-9][a-z0-9\-]*)*")
+_PROCEDURE_AFTER = re.compile(
+    r"^\s(?:algorithms?|procedures?|techniques?|schem(?:e|a)s?|process|steps?)\b"
+)
+
+
+def _split_task_end(text: str, title_end: int, ab) -> int | None:  # type: ignore[no-untyped-def]
+    """Where a task ends whose words an acronym's bracket interrupts: "math word problem
+    (MWP) solving" is the task "math word problem solving" (the record names it so, with
+    "MWP solving" as an alias). The acronym is written in capitals, the long form in plain
+    lower-case words with no coordination or judging word, the head is followed by no noun
+    of a built thing ("matching algorithm"), and the title names neither the acronym nor the
+    long form (the paper's own method then: "Deformable Spatial Pyramid Matching"). A phrase
+    the task list lacks must not spell out an established acronym: "maximum a posteriori
+    (MAP) estimation", "nearest neighbor (NN) retrieval" and "signal-to-noise ratio (SNR)
+    enhancement" name a means or a quantity."""
+    m = _HEAD_AFTER_BRACKET.match(text, ab.short.end_char)
+    short, long = ab.short.text, ab.long.text
+    if not m or m.group(1) not in _SPLIT_HEADS or not ACRONYM.fullmatch(short):
+        return None
+    long_words = long.split()
+    if (
+        not _SPLIT_LONG.fullmatch(long)
+        or long_words[0] in STOP
+        or any(w in _JUDGING or w in ("and", "or") for w in long_words)
+    ):
+        return None
+    after = text[m.end() : m.end() + 16]
+    if _NOUN_AFTER.match(after) or _THING_AFTER.match(after) or _PROCEDURE_AFTER.match(after):
+        return None
+    title = text[:title_end].lower()
+    if re.search(rf"\b{re.escape(short.lower())}\b", title) or long in title:
+        return None
+    task = f"{long} {m.group(1)}"
+    if not listed_task(task) and (
+        short in defined_acronyms() or short in method_acronyms() or long in method_lexicon_keys()
+    ):
+        return None
+    return m.end()
 
 
 def _drop_cut_title_tasks(text: str, mentions: list[Mention]) -> None:

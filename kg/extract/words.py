@@ -59,6 +59,9 @@ TASK_HEADS = frozenset(
 )
 
 
+# An acronym in capitals, as a task name carries it: "RL", "MWP", "DeepQA"; not "kNN", "3D".
+ACRONYM = re.compile(r"[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*")
+
 # A plural noun (last word "models", "clouds"), not a singular ending in s ("analysis",
 # "consensus", "basis", "physics").
 PLURAL_NOUN = re.compile(r"[a-z0-9](?<!s)(?<!i)(?<!u)(?<!ic)s$")
