@@ -747,3 +747,29 @@ def test_textbook_learners_are_methods_but_not_linear_regression_or_families():
     methods = {n.lower() for n in _names(rec, "methods")}
     assert {"naive bayes", "gradient boosting"} <= methods
     assert "decision trees" in methods or "decision tree" in methods
+
+
+def test_capitalised_words_before_a_lexicon_name_belong_to_it():
+    rec = next(
+        iter(
+            extract(
+                [
+                    Paper(
+                        "p1",
+                        "Trees Test",
+                        "Our model beats traditional methods like Gradient Boosted Decision "
+                        "Trees. Unlike Generative Adversarial Networks, it is stable. We also "
+                        "compare with the Least-Squares Support Vector Machine and a Deep "
+                        "Boltzmann Machine Gibbs sampler.",
+                    )
+                ]
+            )
+        )
+    )
+    names = {m.name for m in rec.methods}
+    assert "Gradient Boosted Decision Trees" in names
+    assert "Decision Trees" not in names
+    # not a sentence's first word, nor the tail of a hyphenated compound, nor another name
+    assert "Generative Adversarial Networks" in names
+    assert "Support Vector Machine" in names
+    assert "Gibbs sampler" in names

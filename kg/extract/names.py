@@ -36,7 +36,7 @@ from kg.extract.gazetteer_matcher import (
     common_words,
     gazetteer_names,
 )
-from kg.extract.words import LIST_GOES_ON
+from kg.extract.words import LIST_GOES_ON, STOP
 from kg.names import name_key
 from kg.paths import data_file
 
@@ -979,6 +979,31 @@ def _tail_of(text: str, start: int, end: int, longs: Iterable[str]) -> bool:
     return False
 
 
+def _capitalised_lead(doc: Doc, i: int, start: int, listed: set[int]) -> int:
+    """Where a Title-Case lexicon hit at token ``i`` really starts: a run of capitalised
+    words before it inside a sentence is part of the one name ("Gradient Boosted Decision
+    Trees", not "Decision Trees"); ``start`` when there is none, in the title (where every
+    word is capitalised), and unless a comma or a lower-case word comes before the run (not
+    the end of a hyphenated compound, "Least-Squares Support Vector Machine", where which
+    words belong is unknown). The run stops at a word of another lexicon hit (``listed``,
+    token indices): "Deep Boltzmann Machine Gibbs sampler" is two names."""
+    if not doc[i].text[:1].isupper() or start < doc._.title_end:
+        return start
+    starts = {a for a, _ in doc._.sentences}
+    k = i
+    while k > 0:
+        prev = doc[k - 1]
+        if not (prev.is_alpha and prev.text[:1].isupper() and prev.text[1:].islower()):
+            break
+        if prev.idx in starts or prev.lower_ in STOP or prev.i in listed:
+            break
+        k -= 1
+    before = doc[k - 1] if k > 0 else None
+    if k == i or before is None or not (before.text == "," or before.text.islower()):
+        return start  # a sentence may open after a quote or "(iii)": "Unlike Fourier ..."
+    return doc[k].idx
+
+
 def _alone(doc: Doc, i: int) -> bool:
     """A one-word name ("Transformer", "dropout") stands alone: no modifier word before it
     but a determiner or a few adjectives ("a transformer-based aggregator" still counts, as
@@ -1032,6 +1057,7 @@ class NameFinder:
                 or " " not in m.text
                 or not _tail_of(text, m.start, m.end, long_texts)
             ]
+        listed = {i for span in spans for i in range(span.start, span.end)}
         for span in spans:
             s, e = span.start_char, span.end_char
             if (s > 0 and text[s - 1] in "-/") or (
@@ -1044,7 +1070,10 @@ class NameFinder:
                 continue  # inside a longer defined name ("Hidden Parameter Markov ... (HiP-MDP)")
             if len(span) == 1 and not _alone(doc, span.start):
                 continue  # "view transformer", "Vision Transformer"
-            doc._.mentions.append(Mention(s, e, span.text, "method", "kg_lexicon", 0.6))
+            # A longer name round a listed one is not itself established: it may be proposed.
+            lead = _capitalised_lead(doc, span.start, s, listed)
+            how = "kg_lexicon" if lead == s else "kg_lexicon.lead"
+            doc._.mentions.append(Mention(lead, e, text[lead:e], "method", how, 0.6))
         return find_names(doc)
 
 
