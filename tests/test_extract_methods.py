@@ -773,3 +773,23 @@ def test_capitalised_words_before_a_lexicon_name_belong_to_it():
     assert "Generative Adversarial Networks" in names
     assert "Support Vector Machine" in names
     assert "Gibbs sampler" in names
+
+
+def test_where_code_is_put_is_no_dataset_and_an_address_no_name():
+    rec = next(
+        iter(
+            extract(
+                [
+                    Paper(
+                        "p1",
+                        "A test",
+                        "We train models on CIFAR-10. The pretrained models are available in "
+                        "PaddleClas. A video is at youtu.be/AbCdEf12345.",
+                    )
+                ]
+            )
+        )
+    )
+    assert [d.name for d in rec.datasets] == ["CIFAR-10"]
+    assert "PaddleClas" in {m.name for m in rec.methods}  # a library, as the guidelines say
+    assert not [m.name for m in rec.methods + rec.proposed if "youtu" in m.name]

@@ -635,6 +635,13 @@ _METHOD_NEXT = frozenset(
 )
 
 
+# Where code or models are put: "available in / released at / implemented in X" (X is a
+# library, a repository or a language), unless a data word follows X (tested before).
+_HOSTED_IN = re.compile(
+    r"\b(?:available|released|implemented|hosted|open-sourced)\s+(?:in|at|on|from)\s+(?:the\s+)?$"
+)
+
+
 def looks_like_dataset(
     text: str, start: int, next_word: str, name: str, known: frozenset[str]
 ) -> bool:
@@ -656,6 +663,9 @@ def looks_like_dataset(
     if _SCORE_BRACKET.search(text, max(0, start - 12), start):
         return True  # "85.9 (AMR2.0) and 84.3 (AMR3.0)": the data a score was measured on
     before = text[max(0, start - 160) : start]
+    if _HOSTED_IN.search(before):
+        return False  # "pretrained models ... are available in PaddleClas": software
+
     low = before.lower()  # the patterns below are slow: tried only when their cue word is there
     if (
         any(cue in low for cue in _LIST_CUES)

@@ -112,6 +112,11 @@ def _measured_near(sentence: str, word: str) -> bool:
     return False
 
 
+_WEB_ADDRESS = re.compile(
+    r"(?:^|[^\w.])(?:[A-Za-z0-9-]+\.)+(?:com|org|net|io|ai|me|be|edu|dev|cn|de|uk|ly|co|gov|"
+    r"info|html?)(?:/|$)|^(?:com|org|io|net)/",
+    re.I,
+)
 # A task list name that carries its acronym: "Automatic Speech Recognition (ASR)".
 _WITH_ACRONYM = re.compile(rf"^(.*\S)\s*\(({ACRONYM.pattern})\)( [a-z]+)?$")
 
@@ -142,7 +147,8 @@ def _capitals(text: str) -> tuple[bool, bool]:
 def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> PaperRecord:
     ev = EvidenceMapper(doc, paper, title, abstract)
     rec = PaperRecord(id=paper.id, title=paper.title, paper=paper)
-    mentions = resolve_overlaps(doc._.mentions)
+    # A web address ("zaidkhan.me/SIMLA", "com/org/repo" cut from a link) names no entity.
+    mentions = resolve_overlaps([m for m in doc._.mentions if not _WEB_ADDRESS.search(m.text)])
 
     # Long forms defined by acronyms: short text -> long text.
     long_of: dict[str, str] = {}
