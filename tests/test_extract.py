@@ -146,6 +146,25 @@ def test_clean_url_and_kind():
     assert link_kind("https://foo.github.io/proj", "Project page:") == "project"
 
 
+def test_urls_broken_by_a_pdf_space_are_joined():
+    abstract = (
+        "Code: https://github. com/foo/BarNet. Data at www.cs.uni.edu/ jdoe/data.html and "
+        "models at github.com/ org/repo. See http://x.org/ as well."
+    )
+    rec = next(extract([Paper("x", "A test", abstract)]))
+    urls = [(link.url, link.kind) for link in rec.links]
+    assert urls == [
+        ("https://github.com/foo/BarNet", "code"),
+        ("www.cs.uni.edu/~jdoe/data.html", "dataset"),  # the "~" of a home directory
+        ("github.com/org/repo", "code"),
+        ("http://x.org/", "project"),
+    ]
+    ev = rec.links[0].mentions[0]
+    assert abstract[ev.start : ev.end] == "https://github. com/foo/BarNet"
+    # the pieces of an address are no names
+    assert not [m.name for m in rec.methods + rec.proposed if "/" in m.name]
+
+
 def test_scores_written_without_a_leading_zero_are_values_but_p_values_are_not():
     got = [v for _, _, v in values("AUC rose from .677 to .748 (r = .66; p < .001, p = .045).")]
     assert got == [".677", ".748", ".66"]

@@ -86,6 +86,31 @@ def link_kind(url: str, sentence: str) -> str:
     return "project"
 
 
+# Text extracted from PDFs breaks some URLs at a space: "https://github. com/org/repo" (a
+# space after a host's dot), "github.com/ org/repo", and "www.cs.x.edu/ user/page.html" (a
+# "~" lost before a user's home directory, on hosts other than the code and page hosts).
+_AFTER_HOST_DOT = re.compile(r" ((?:com|io|org|net|edu)/[^\s<>\"'{}\\^`|]+)")
+_AFTER_SLASH = re.compile(r" ([A-Za-z][\w.-]*(?:/[^\s<>\"'{}\\^`|]*|\.html?))")
+
+
+def _rejoined(text: str, m: re.Match[str]) -> tuple[str, int]:
+    """The URL ``m`` found, joined with what a PDF space cut off after it, and how many
+    characters of the text that leaves out: ("https://github.com/org/repo", 1) for
+    "https://github. com/org/repo"; ("www.x.edu/~ab/cd.html", 0) for "www.x.edu/ ab/cd.html"."""
+    raw = m.group()
+    if raw.endswith(".") and "/" not in raw.split("//")[-1]:
+        after = _AFTER_HOST_DOT.match(text, m.end())
+        if after:
+            return raw + after.group(1), 1
+    if raw.endswith("/") and raw.count("/") - raw.count("//") * 2 == 1:
+        after = _AFTER_SLASH.match(text, m.end())
+        if after:
+            if re.search(_HOSTS + "/$", raw, re.I):
+                return raw + after.group(1), 1  # "github.com/ org/repo": a stray space
+            return raw + "~" + after.group(1), 0
+    return raw, 0
+
+
 @Language.component("kg_links")
 def find_links(doc: Doc) -> Doc:
     text = doc_text(doc)
@@ -94,10 +119,11 @@ def find_links(doc: Doc) -> Doc:
     # most abstracts have none, and the pattern is costly to try at every character.
     maybe_url = "://" in low or "www." in low or ".co" in low or ".io" in low or ".org" in low
     for m in URL_RE.finditer(text) if maybe_url else ():
-        url = clean_url(m.group())
+        raw, gap = _rejoined(text, m)
+        url = clean_url(raw)
         if "." not in url or len(url) < 8:
             continue
-        end = m.start() + len(url)
+        end = m.start() + len(url) + gap
         sent = sentence_of(doc, m.start())
         doc._.links.append(Link(m.start(), end, url, link_kind(url, sent), "kg_links", 0.95))
     for m in CODE_CUE.finditer(low):
