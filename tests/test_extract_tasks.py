@@ -454,3 +454,13 @@ def test_task_interrupted_by_its_acronym_is_joined():
     assert tasks.get("bird colony census estimation") == ["BCC estimation"]
     # an established acronym spells out a means, and a noun after the head names a method
     assert not any(n.startswith(("maximum", "heron")) for n in tasks)
+
+
+def test_words_of_status_do_not_open_a_task():
+    def tasks(text: str) -> list[str]:
+        return [text[a:b] for a, b, _ in framed_tasks(text)]
+
+    assert tasks("a method for given coral reef segmentation.") == ["coral reef segmentation"]
+    assert tasks("results for well-known bird song detection.") == ["bird song detection"]
+    assert tasks("results on under-resourced machine translation tasks.") == ["machine translation"]
+    assert tasks("a model for limited segmentation.") == []

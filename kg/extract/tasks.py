@@ -196,7 +196,10 @@ _ADJ_COMPOUND = re.compile(
 # ("Language-Guided Dense Prediction", "high-quality ...", "top-down ...").
 _MANNER = re.compile(
     r"^(?:top-down|bottom-up|[a-z0-9]+-(?:guided|quality|aware|driven|based|efficient|"
-    r"consuming|friendly|agnostic|oriented|like|art))$"
+    r"consuming|friendly|agnostic|oriented|like|art)|"
+    # how known or used a thing is: "well-known", "widely-used", "less-studied"
+    r"(?:well|widely|commonly|less|least|most|poorly|rarely|often|frequently|extensively|"
+    r"newly|recently|under|over)-[a-z]+(?:ed|en|wn))$"
 )
 _VERB_S = re.compile(r"(?:ates|izes|ises|ifies)$")
 
@@ -402,7 +405,8 @@ fundamental long-standing longstanding open important hard difficult crucial cri
 emerging increasingly widely interesting yet often-challenging complex original
 successful thorough rapid tedious fast quick expensive costly laborious cheap simple easy
 practical powerful precise extensive comprehensive careful detailed sufficient subsequent
-further additional widespread realistic""".split()
+further additional widespread realistic given limited fixed predicted complicated known
+studied desired required""".split()
 )
 # "the problem of X", "a X task", "we address X", "for X": frames that present X as a task.
 _FRAME_AFTER = re.compile(
