@@ -464,3 +464,22 @@ def test_words_of_status_do_not_open_a_task():
     assert tasks("results for well-known bird song detection.") == ["bird song detection"]
     assert tasks("results on under-resourced machine translation tasks.") == ["machine translation"]
     assert tasks("a model for limited segmentation.") == []
+
+
+def test_subjects_modalities_and_conjunctions_are_no_tasks():
+    rec = next(
+        iter(
+            extract(
+                [
+                    Paper(
+                        "p1",
+                        "A test",
+                        "Scene graphs ignore the 3D geometry of objects and world knowledge. "
+                        "We add EEG data and test on Philosophy and 4K videos. Coral reef "
+                        "segmentation is a practical but challenging task.",
+                    )
+                ]
+            )
+        )
+    )
+    assert {t.name for t in rec.tasks} == {"coral reef segmentation"}

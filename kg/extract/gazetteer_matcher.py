@@ -154,7 +154,33 @@ _GENERIC_TASKS = {
     "robotics",
     "autonomous driving",
     "recommendation",
+    # List entries that name a kind of knowledge, a modality, a thing or a setting, which
+    # running text writes as such ("the 3D geometry of objects", "EEG data", "world
+    # knowledge", "a multiple-choice format", "the graph attention mechanism").
+    "3d geometry",
+    "multiple-choice",
+    "world knowledge",
+    "common sense",
+    "graph attention",
+    "deep attention",
+    "eeg",
+    "electroencephalogram",
+    "electromyography",
+    "electrocardiography",
+    "computed tomography",
+    "mixed reality",
+    "ai agent",
+    "miscellaneous",
+    "holdout set",
+    "sand",
+    "rhythm",
+    "caricature",
+    "human aging",
+    "humanitarian",
 }
+# A field of study (Papers-with-Code lists MMLU's subjects as tasks: "Philosophy", "Anatomy")
+# or a resolution ("4K") is no task.
+_NOT_A_TASK = re.compile(r"[a-z]+(?:ology|onomy|ophy|ics)|\d+k", re.I)
 
 
 # Ordinary words that are metrics when written alone.
@@ -482,7 +508,11 @@ class GazetteerMatcher:
             ("metric", gaz["metrics"]),
             (
                 "task",
-                _with_joined_variants(t for t in gaz["tasks"] if t.lower() not in _GENERIC_TASKS),
+                _with_joined_variants(
+                    t
+                    for t in gaz["tasks"]
+                    if t.lower() not in _GENERIC_TASKS and not _NOT_A_TASK.fullmatch(t)
+                ),
             ),
             ("method", gaz["methods"]),
         ):

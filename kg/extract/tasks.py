@@ -380,6 +380,7 @@ def problem_head(word: str) -> bool:
     return (
         len(word) > 6
         and word not in _NOT_HEADS
+        and word not in _JUDGING  # "challenging"
         and word not in verbs
         and bool(_PROBLEM_SUFFIX.search(word))
         and not (word.endswith("ing") and verb_form(word, verbs))  # "... achieving"

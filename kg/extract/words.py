@@ -39,7 +39,8 @@ will would should must has have had do does did not no than then also only just 
 unified joint end-to-end based driven guided aware using used use via toward towards what
 which who how where when while during across between among within without including include
 includes e.g. i.e. etc. it they them he she you your my me us self own same like whose whom
-whereby wherein whether upon through beyond against onto about""".split()
+whereby wherein whether upon through beyond against onto about but nor yet if because although
+though""".split()
 )
 
 
