@@ -8,6 +8,10 @@ from kg.extract.pipeline import extract
 from kg.model import Paper
 
 
+def _record(title: str, abstract: str):  # type: ignore[no-untyped-def]
+    return next(extract([Paper("p1", title, abstract)]))
+
+
 def _names(rec, field: str) -> set[str]:  # type: ignore[no-untyped-def]
     items = getattr(rec, field)
     return {i.name for i in items} | {i.long for i in items if i.long}
@@ -750,21 +754,12 @@ def test_textbook_learners_are_methods_but_not_linear_regression_or_families():
 
 
 def test_capitalised_words_before_a_lexicon_name_belong_to_it():
-    rec = next(
-        iter(
-            extract(
-                [
-                    Paper(
-                        "p1",
-                        "Trees Test",
-                        "Our model beats traditional methods like Gradient Boosted Decision "
-                        "Trees. Unlike Generative Adversarial Networks, it is stable. We also "
-                        "compare with the Least-Squares Support Vector Machine and a Deep "
-                        "Boltzmann Machine Gibbs sampler.",
-                    )
-                ]
-            )
-        )
+    rec = _record(
+        "Trees Test",
+        "Our model beats traditional methods like Gradient Boosted Decision "
+        "Trees. Unlike Generative Adversarial Networks, it is stable. We also "
+        "compare with the Least-Squares Support Vector Machine and a Deep "
+        "Boltzmann Machine Gibbs sampler.",
     )
     names = {m.name for m in rec.methods}
     assert "Gradient Boosted Decision Trees" in names
@@ -776,19 +771,10 @@ def test_capitalised_words_before_a_lexicon_name_belong_to_it():
 
 
 def test_where_code_is_put_is_no_dataset_and_an_address_no_name():
-    rec = next(
-        iter(
-            extract(
-                [
-                    Paper(
-                        "p1",
-                        "A test",
-                        "We train models on CIFAR-10. The pretrained models are available in "
-                        "PaddleClas. A video is at youtu.be/AbCdEf12345.",
-                    )
-                ]
-            )
-        )
+    rec = _record(
+        "A test",
+        "We train models on CIFAR-10. The pretrained models are available in "
+        "PaddleClas. A video is at youtu.be/AbCdEf12345.",
     )
     assert [d.name for d in rec.datasets] == ["CIFAR-10"]
     assert "PaddleClas" in {m.name for m in rec.methods}  # a library, as the guidelines say

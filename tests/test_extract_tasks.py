@@ -435,20 +435,11 @@ def test_judging_adjectives_do_not_open_a_task():
 
 
 def test_task_interrupted_by_its_acronym_is_joined():
-    rec = next(
-        iter(
-            extract(
-                [
-                    Paper(
-                        "p1",
-                        "Counting Herons Well",
-                        "Prior work on bird colony census (BCC) estimation is scarce. We use "
-                        "maximum a posteriori (MAP) estimation throughout. A fast heron nest "
-                        "(HN) matching algorithm is given.",
-                    )
-                ]
-            )
-        )
+    rec = _record(
+        "Counting Herons Well",
+        "Prior work on bird colony census (BCC) estimation is scarce. We use "
+        "maximum a posteriori (MAP) estimation throughout. A fast heron nest "
+        "(HN) matching algorithm is given.",
     )
     tasks = {t.name: t.aliases for t in rec.tasks}
     assert tasks.get("bird colony census estimation") == ["BCC estimation"]
@@ -467,19 +458,10 @@ def test_words_of_status_do_not_open_a_task():
 
 
 def test_subjects_modalities_and_conjunctions_are_no_tasks():
-    rec = next(
-        iter(
-            extract(
-                [
-                    Paper(
-                        "p1",
-                        "A test",
-                        "Scene graphs ignore the 3D geometry of objects and world knowledge. "
-                        "We add EEG data and test on Philosophy and 4K videos. Coral reef "
-                        "segmentation is a practical but challenging task.",
-                    )
-                ]
-            )
-        )
+    rec = _record(
+        "A test",
+        "Scene graphs ignore the 3D geometry of objects and world knowledge. "
+        "We add EEG data and test on Philosophy and 4K videos. Coral reef "
+        "segmentation is a practical but challenging task.",
     )
     assert {t.name for t in rec.tasks} == {"coral reef segmentation"}
