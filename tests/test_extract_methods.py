@@ -779,3 +779,18 @@ def test_where_code_is_put_is_no_dataset_and_an_address_no_name():
     assert [d.name for d in rec.datasets] == ["CIFAR-10"]
     assert "PaddleClas" in {m.name for m in rec.methods}  # a library, as the guidelines say
     assert not [m.name for m in rec.methods + rec.proposed if "youtu" in m.name]
+
+
+def test_long_forms_of_problems_and_things_name_no_method_unless_their_head_does():
+    rec = _record(
+        "A test",
+        "We study person re-identification (ReID) under rolling shutter (RS) cameras. We "
+        "propose Self-supervised Attention for Vehicle Re-identification (SAVER), trained "
+        "with backpropagation through time (BPTT). We also propose a Prediction, Recovery "
+        "and Identification (PRI) model.",
+    )
+    methods = {m.name for m in rec.methods}
+    proposed = {m.name for m in rec.proposed}
+    assert not {"ReID", "RS"} & (methods | proposed)
+    assert {"SAVER", "PRI"} <= proposed
+    assert "BPTT" in methods

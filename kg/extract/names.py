@@ -809,6 +809,17 @@ _NON_METHOD_HEADS = {
     "field-of-view",
     "dimension",
     "complexity",
+    # problems and things that no method is named after ("person re-identification (ReID)",
+    # "rhetorical structure theory (RST)", "rolling shutter (RS)", "visual cortex (V1)",
+    # "ground truth (GT)"); not "interaction", which ends names of modules too
+    # ("Complementary Feature Interaction (CFI)")
+    "identification",
+    "re-identification",
+    "theory",
+    "shutter",
+    "infrared",
+    "cortex",
+    "truth",
 }
 _NOUNISH = {
     "logic",
@@ -829,10 +840,22 @@ _NOUNISH = {
 _ADJECTIVE_END = re.compile(r"(?:ic|ical|ive|ous|concave|convex|smooth)$")
 
 
+_PURPOSE = re.compile(r"\s(?:for|using|via|with|by|through|towards?)\s")
+
+
 def names_no_method(long: str) -> bool:
     """An acronym's long form names data, a quantity, a property or a setting, or ends in an
-    adjective ("magnetoencephalographic (MEG)", "nonconvex-strongly-concave (NC-SC)")."""
-    last = re.split(r"[\s-]+", long.strip().lower())[-1].strip(".,;:'\"")
+    adjective ("magnetoencephalographic (MEG)", "nonconvex-strongly-concave (NC-SC)"). A
+    long form with a purpose or a means is so only if its head before them is too:
+    "Self-supervised Attention for Vehicle Re-identification (SAVER)" is an attention
+    method."""
+    low = long.strip().lower()
+    head = _PURPOSE.split(low, maxsplit=1)[0]
+    return _ends_no_method(low) and (head == low or _ends_no_method(head))
+
+
+def _ends_no_method(phrase: str) -> bool:
+    last = re.split(r"[\s-]+", phrase)[-1].strip(".,;:'\"")
     if not last:
         return False
     sing = last[:-1] if last.endswith("s") and not last.endswith("ss") else last
@@ -858,12 +881,12 @@ _DEFINED_NOT_METHOD = re.compile(
 )
 
 _NO_METHOD = ("generic", "task", "paradigm", "other")
-# A built thing named right after an acronym's bracket; not "models", which follows classes
-# of models too ("text-to-video (T2V) models").
+# A built thing named right after an acronym's bracket; "model" but not "models", which
+# follows classes of models too ("text-to-video (T2V) models").
 _BUILT_THING_AFTER = re.compile(
     r"\)?\s+(?:method|framework|approach|algorithm|architecture|network|technique|"
     r"scheme|strategy|module|regularizer|regularization|loss|layer|block|mechanism|operator|"
-    r"estimator|classifier|encoder|decoder|sampler|optimizer)s?\b"
+    r"estimator|classifier|encoder|decoder|sampler|optimizer)s?\b|\)?\s+model\b"
 )
 # A long form right after "the problem of" names the problem, not a method.
 _PROBLEM_OF = re.compile(r"\b(?:problems?|tasks?)\s+of\s+(?:the\s+)?$", re.I)
