@@ -126,7 +126,8 @@ PCK; ADE; FDE; Spearman correlation; Pearson correlation; Kendall's tau; log-lik
 NLL; bits per dimension; bits per character; BPC; BPD; sensitivity; specificity; mAP@0.5;
 AP50; AP75; Chamfer distance; EPE; Abs Rel; linear probing accuracy; zero-shot accuracy;
 balanced accuracy; forgetting; forgetting rate; hit rate; reward; return; regret; sample efficiency; FLOPs;
-mIOU; TPR; TNR; FNR; TAR; FAR; true positive rate; false positive rate; false acceptance rate"""
+mIOU; TPR; TNR; FNR; TAR; FAR; true positive rate; false positive rate; false acceptance rate;
+F-score; F-measure; F1-measure; F2 score"""
 
 
 # Leaderboard columns that name the data or an input setting, not a measure ("Natural Images",

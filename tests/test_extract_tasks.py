@@ -465,3 +465,9 @@ def test_subjects_modalities_and_conjunctions_are_no_tasks():
         "segmentation is a practical but challenging task.",
     )
     assert {t.name for t in rec.tasks} == {"coral reef segmentation"}
+
+
+def test_f_measure_spellings_are_metrics():
+    rec = _record("A test", "Our model attains an F-score of 40% and a boundary F-measure of 0.7.")
+    assert {"F-score", "F-measure"} <= {m.name for m in rec.metrics}
+    assert not [m.name for m in rec.methods + rec.datasets if m.name.startswith("F-")]
