@@ -794,3 +794,14 @@ def test_long_forms_of_problems_and_things_name_no_method_unless_their_head_does
     assert not {"ReID", "RS"} & (methods | proposed)
     assert {"SAVER", "PRI"} <= proposed
     assert "BPTT" in methods
+
+
+def test_media_and_modalities_are_no_names_unless_the_paper_defines_them():
+    rec = _record(
+        "A test",
+        "We use RGBD input, JPEG images and GPS traces for AR/VR headsets, and run A/B "
+        "tests. We then present context-aware decoding (CAD) for them.",
+    )
+    names = {m.name for m in rec.methods + rec.proposed + rec.datasets}
+    assert names == {"CAD"}
+    assert [m.name for m in rec.proposed] == ["CAD"]

@@ -380,6 +380,45 @@ GENERIC |= {
     "CMOS",
 }
 # Acronyms that ARE specific techniques although they read like families (see GUIDELINES).
+# Modalities, media, formats and problems written like names ("RGBD input", "AR/VR headsets",
+# "A/B tests", "X-ray images", "action units (AUs)", "ReID models"): neither a method nor a
+# dataset, unless the paper defines the acronym as its own ("context-aware decoding (CAD)")
+# or names its title after it ("DNA: Improving Few-Shot Transfer Learning ...").
+_MEDIA_ACRONYMS = frozenset(
+    {
+        "RGBD",
+        "RGB-Ds",
+        "AR",
+        "VR",
+        "XR",
+        "AR/VR",
+        "VR/AR",
+        "A/B",
+        "AND/OR",
+        "Q/A",
+        "X-ray",
+        "X-rays",
+        "DNA",
+        "RNA",
+        "MEG",
+        "EEG/MEG",
+        "MEG/EEG",
+        "JPEG",
+        "PNG",
+        "GPS",
+        "IMU",
+        "CAD",
+        "AU",
+        "AUs",
+        "HOI",
+        "ReID",
+        "Re-ID",
+        "reID",
+        "re-ID",
+        "RE-ID",
+    }
+)
+
 NOT_GENERIC = {"CoT", "MoE", "LoRA", "RAG", "SFT", "RLHF", "PEFT", "ICL"}
 GENERIC -= NOT_GENERIC
 _TASK_HEADS = re.compile(
@@ -1283,10 +1322,13 @@ def find_names(doc: Doc) -> Doc:
             and not _LIST_BEFORE.search(text, max(0, m.start - 160), m.start)
         ):
             m.kind = "method"
+    title_name = re.match(r"\s*([^:\n]{1,40}):", text[: doc._.title_end])
+    media = _MEDIA_ACRONYMS - set(abbrev_kind) - {title_name.group(1) if title_name else ""}
     doc._.mentions = [
         m
         for m in doc._.mentions
         if not (m.kind == "method" and (abbrev_kind.get(m.text) in _NO_METHOD or m.text in GENERIC))
+        and not (m.kind in ("method", "dataset") and m.text in media)
     ]
     # Likewise a metric acronym defined here as something else ("collaborative filtering (CF)").
     longs = {ab.short.text: ab.long.text for ab in doc._.abbreviations}
@@ -1315,6 +1357,7 @@ def find_names(doc: Doc) -> Doc:
         if (
             not (is_name_shaped(w) or _versioned_name(w, nxt_word, common) or w in series)
             or w in GENERIC
+            or w in media
             or (
                 _PLURAL_FAMILY.match(w)
                 and not _defined_model_class(w, abbrev_kind, longs)
