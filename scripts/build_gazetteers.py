@@ -137,6 +137,16 @@ _NO_MEASURE = set(
 )
 
 
+# Leaderboard columns that name a group, an environment, a part of the model or a
+# condition, not a measure ("Caucasian", "Kitchen", "Backbone", "Matched", "Single-view").
+_NOT_MEASURES = {
+    *"""abductive all backbone binary caucasian comp dev epochs humans jitter kitchen matched
+    miss network open overall parameters sensors sentence-bert single-view""".split(),
+    "dev matched",
+    "south asian",
+}
+
+
 def metrics(shared: Path) -> list[str]:
     names = {_clean(m) for m in CORE_METRICS.replace("\n", " ").split(";") if m.strip()}
     with open(
@@ -153,6 +163,7 @@ def metrics(shared: Path) -> list[str]:
                     and not re.search(r"[()%:]|\d+\s*sec|N/A", m)
                     and not re.search(r"supervised|shot|train|test|\bval|split|subset", m, re.I)
                     and not set(m.lower().split()) <= _NO_MEASURE
+                    and m.lower() not in _NOT_MEASURES
                 ):
                     names.add(m)
     with open(shared / "resources/nlp_tdms_kb/evaMatrixKB.tsv", encoding="utf-8") as fh:

@@ -471,3 +471,12 @@ def test_f_measure_spellings_are_metrics():
     rec = _record("A test", "Our model attains an F-score of 40% and a boundary F-measure of 0.7.")
     assert {"F-score", "F-measure"} <= {m.name for m in rec.metrics}
     assert not [m.name for m in rec.methods + rec.datasets if m.name.startswith("F-")]
+
+
+def test_leaderboard_columns_that_measure_nothing_are_no_metrics():
+    rec = _record(
+        "A test",
+        "We solve long-horizon tasks in Kitchen environments with less Jitter. Accuracy on "
+        "Caucasian faces improves by 3%.",
+    )
+    assert [m.name for m in rec.metrics] == ["Accuracy"]
