@@ -379,7 +379,6 @@ GENERIC |= {
     "ASICs",
     "CMOS",
 }
-# Acronyms that ARE specific techniques although they read like families (see GUIDELINES).
 # Modalities, media, formats and problems written like names ("RGBD input", "AR/VR headsets",
 # "A/B tests", "X-ray images", "action units (AUs)", "ReID models"): neither a method nor a
 # dataset, unless the paper defines the acronym as its own ("context-aware decoding (CAD)")
@@ -419,6 +418,7 @@ _MEDIA_ACRONYMS = frozenset(
     }
 )
 
+# Acronyms that ARE specific techniques although they read like families (see GUIDELINES).
 NOT_GENERIC = {"CoT", "MoE", "LoRA", "RAG", "SFT", "RLHF", "PEFT", "ICL"}
 GENERIC -= NOT_GENERIC
 _TASK_HEADS = re.compile(
@@ -704,7 +704,6 @@ def looks_like_dataset(
     before = text[max(0, start - 160) : start]
     if _HOSTED_IN.search(before):
         return False  # "pretrained models ... are available in PaddleClas": software
-
     low = before.lower()  # the patterns below are slow: tried only when their cue word is there
     if (
         any(cue in low for cue in _LIST_CUES)
