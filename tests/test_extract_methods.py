@@ -805,3 +805,13 @@ def test_media_and_modalities_are_no_names_unless_the_paper_defines_them():
     names = {m.name for m in rec.methods + rec.proposed + rec.datasets}
     assert names == {"CAD"}
     assert [m.name for m in rec.proposed] == ["CAD"]
+
+
+def test_known_model_names_in_an_evaluation_are_methods_not_data():
+    rec = _record(
+        "A test",
+        "We evaluate our module with LeNet-5 and GoogLeNet on CIFAR-10, and run "
+        "experiments on mBERT and LSTMs.",
+    )
+    assert [d.name for d in rec.datasets] == ["CIFAR-10"]
+    assert {"LeNet-5", "GoogLeNet", "mBERT", "LSTMs"} <= {m.name for m in rec.methods}

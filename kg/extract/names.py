@@ -655,7 +655,8 @@ MODEL_FAMILIES = re.compile(
     r"DenseNet|ConvNeXt|YOLO|DETR|SAM|Gemini|Gemma|Claude|Mistral|Mixtral|Qwen|PaLM|Falcon|"
     r"OPT|BLOOM|Phi|DeepSeek|CodeLlama|StarCoder|Codex|Whisper|wav2vec|HuBERT|DALL|Imagen|"
     r"Stable\s?Diffusion|U-Net|UNet|LSTM|GRU|Transformer|SimCLR|MoCo|BYOL|DINO|MAE|"
-    r"(?:Fast|Faster|Mask|Cascade)?\s?R-CNN)(?![a-z])"
+    r"(?:Fast|Faster|Mask|Cascade)?\s?R-CNN|mBERT|XLM|LeNet|AlexNet|GoogLeNet|SqueezeNet|"
+    r"ShuffleNet|C3D|I3D|SlowFast)s?(?![a-z])"
 )
 
 
