@@ -480,3 +480,8 @@ def test_leaderboard_columns_that_measure_nothing_are_no_metrics():
         "Caucasian faces improves by 3%.",
     )
     assert [m.name for m in rec.metrics] == ["Accuracy"]
+
+
+def test_a_listed_dataset_name_may_hold_a_hyphenated_capital_word():
+    rec = _record("A test", "Results on two datasets, i.e., IU X-Ray and MIMIC-CXR, are strong.")
+    assert {d.name for d in rec.datasets} == {"IU X-Ray", "MIMIC-CXR"}

@@ -292,10 +292,11 @@ _NOT_NAME_START = STOP | {"experiments", "results", "evaluation", "extensive", "
 
 
 # A name in a list with a known dataset ("on CIFAR-10, Stanford Cars and Tiny-ImageNet"):
-# capitalised words (up to four) or a word with inner capitals or digits ("nuScenes").
+# capitalised words (up to four; "IU X-Ray") or a word with inner capitals or digits
+# ("nuScenes").
 _LISTED_NAME = (
     r"(?:[A-Z][\w\-+.']*[\w+]|[a-z]+[A-Z][\w\-+]*|[A-Z])"
-    r"(?:\s(?:[A-Z][a-z][a-z\-]*|\d[\w.\-]*|v\d[\w.]*)){0,3}"
+    r"(?:\s(?:[A-Z][a-z][a-z\-]*|[A-Z]-[A-Z][a-z]+|\d[\w.\-]*|v\d[\w.]*)){0,3}"
 )
 _LIST_SEP = r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)(?:the\s+)?"
 # A bracketed result after a listed name: "Market1501 (95.42%), DukeMTMC (88.64%)".
