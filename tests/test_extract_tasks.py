@@ -485,3 +485,12 @@ def test_leaderboard_columns_that_measure_nothing_are_no_metrics():
 def test_a_listed_dataset_name_may_hold_a_hyphenated_capital_word():
     rec = _record("A test", "Results on two datasets, i.e., IU X-Ray and MIMIC-CXR, are strong.")
     assert {d.name for d in rec.datasets} == {"IU X-Ray", "MIMIC-CXR"}
+
+
+def test_a_unit_that_is_a_metric_is_the_metric_of_its_value():
+    rec = _record(
+        "FooNet: a test",
+        "FooNet achieves an AP of 41.6% at 43.3 FPS on COCO. It runs at 10fps and adds 2.1 BLEU.",
+    )
+    got = {(r.value, r.metric) for r in rec.results}
+    assert {("41.6%", "AP"), ("43.3 FPS", "FPS"), ("10fps", "fps"), ("2.1 BLEU", "BLEU")} <= got

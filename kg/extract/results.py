@@ -77,6 +77,8 @@ def values(text: str) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
+# A unit that is itself a metric: "250 fps", "4.8 BLEU".
+_METRIC_UNIT = re.compile(r"\s?(fps|FPS|frames\s+per\s+second|mAP|AP|BLEU|CIDEr|F1)$")
 # "lifts of up to 120% for recall@1", "8 points in RP@5": the metric after the value.
 _FOR_METRIC = re.compile(r"\s+(?:for|in)\s+(?:the\s+)?")
 # "34-52% for Mistral, 7-18% for GPT-3.5": the method a value is given for.
@@ -158,8 +160,19 @@ def find_results(doc: Doc) -> Doc:
                 # "on DAVIS 2017 (88.1%), YouTube-VOS (86.6%)": a value in brackets belongs
                 # to what the bracket follows
                 ds = _nearest(datasets, pos, prefer_before=_in_brackets(sent.text, vs))
-            if in_order and len(metrics) == len(vals):
-                met: Mention | None = sorted(metrics, key=lambda m: m.start)[k]
+            unit = _METRIC_UNIT.search(v)
+            within = [
+                m
+                for m in metrics
+                if pos <= m.start and m.end <= s0 + ve and any(c.isalpha() for c in m.text)
+            ]
+            met_name: str | None = None
+            if within or unit:
+                # "43.3 FPS", "29.82 BLEU": the unit written with the value is its metric
+                met_name = within[0].text if within else unit.group(1) if unit else None
+                met = None
+            elif in_order and len(metrics) == len(vals):
+                met = sorted(metrics, key=lambda m: m.start)[k]
             else:
                 # "99% TPR and less than 2% FPR", "120% for recall@1": a metric written right
                 # after the value is its metric; otherwise the nearest, preferring one before ("accuracy of 82.1%")
@@ -195,9 +208,11 @@ def find_results(doc: Doc) -> Doc:
                     if m.end <= pos and not _BEATEN.search(text[max(0, m.start - 40) : m.start])
                 ]
                 meth = prior[-1].text if prior else None
-            if not (met or ds or meth):
+            if met is not None:
+                met_name = met.text
+            if not (met_name or ds or meth):
                 continue
-            conf = 0.4 + 0.15 * sum(x is not None for x in (met, ds, meth))
+            conf = 0.4 + 0.15 * sum(x is not None for x in (met_name, ds, meth))
             doc._.results.append(
                 Result(
                     pos,
@@ -205,7 +220,7 @@ def find_results(doc: Doc) -> Doc:
                     v,
                     meth,
                     ds.text if ds else None,
-                    met.text if met else None,
+                    met_name,
                     round(conf, 2),
                 )
             )
