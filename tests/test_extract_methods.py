@@ -815,3 +815,12 @@ def test_known_model_names_in_an_evaluation_are_methods_not_data():
     )
     assert [d.name for d in rec.datasets] == ["CIFAR-10"]
     assert {"LeNet-5", "GoogLeNet", "mBERT", "LSTMs"} <= {m.name for m in rec.methods}
+
+
+def test_a_title_named_after_a_dataset_introduces_the_dataset():
+    rec = _record(
+        "The REEFY Dataset: Coral Images for Segmentation",
+        "We present REEFY, with 10,000 coral images. Models trained on REEFY improve.",
+    )
+    assert [(d.name, d.introduced) for d in rec.datasets] == [("REEFY", True)]
+    assert not rec.proposed

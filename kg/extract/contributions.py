@@ -522,8 +522,9 @@ def find_contributions(doc: Doc) -> Doc:
     proposed_names: set[str] = set()
 
     verbs = contribution_verbs(doc)
-    tname = _propose_title_name(text, title, mentions, proposed_names)
-    phrases = [] if tname else title_phrases(title)
+    titled_data = _introduce_title_dataset(title, mentions)
+    tname = None if titled_data else _propose_title_name(text, title, mentions, proposed_names)
+    phrases = [] if tname or titled_data else title_phrases(title)
     if phrases:  # cheap test first: most titles have none
         _propose_title_phrases(doc, text, title, phrases, verbs, mentions, proposed_names)
         _propose_modified_title_method(text, title, phrases, verbs, mentions, proposed_names)
@@ -693,6 +694,31 @@ def _type_defined_tasks(mentions: list[Mention]) -> None:
         longs = defined.get(m.text)
         if longs and all(classify_by_long(long) == "task" for long in longs):
             m.kind = "task"
+
+
+def _introduce_title_dataset(title: str, mentions: list[Mention]) -> bool:
+    """A title named after a dataset ("The SYNTHIA Dataset: A Large Collection of ...")
+    introduces it, by its name without the article and the cue word; whether it does."""
+    tname = title_name(title)
+    data = _TITLE_DATASET.fullmatch(tname) if tname else None
+    if not tname or not data:
+        return False
+    start = title.index(tname) + data.start(1)
+    name = data.group(1)
+    for m in mentions:
+        if m.text == name:
+            m.kind = "dataset"
+    mentions[:] = [m for m in mentions if not (m.start < start + len(name) and start < m.end)]
+    mentions.append(
+        Mention(start, start + len(name), name, "dataset", "kg_contributions", 0.9, True)
+    )
+    return True
+
+
+# A title name that is a dataset's: "The S-Hock Dataset", "MegaFace Benchmark".
+_TITLE_DATASET = re.compile(
+    r"(?:The\s+)?(\S+(?:\s\S+)?)\s+(?:Dataset|Corpus|Benchmark|Treebank|dataset|corpus|benchmark)"
+)
 
 
 def _propose_title_name(
