@@ -12,9 +12,9 @@ import pytest
 
 from kg.evaluate import shared_dir
 from kg.extract.abbreviations import find_long_form
-from kg.extract.contributions import title_name
 from kg.extract.doc import is_name_shaped
 from kg.extract.links import clean_url, link_kind
+from kg.extract.names import title_name
 from kg.extract.pipeline import extract
 from kg.extract.results import values
 from kg.extract.sentences import split_sentences

@@ -82,6 +82,7 @@ from kg.extract.names import (
     listed_task,
     method_acronyms,
     method_lexicon_keys,
+    title_name,
 )
 from kg.extract.words import LIST_GOES_ON, whole_word_spans
 
@@ -134,25 +135,6 @@ _PART = re.compile(
     r"regularizer|regularization|supervision|objective|prompting)s?$",
     re.I,
 )
-_TITLE_HEAD = re.compile(r"^\s*([^:]{2,60}?)\s*(?::|\s-\s|\s\u2013\s)\s*\S")
-
-
-def title_name(title: str) -> str | None:
-    """The name a title gives its method: "ReCo: Retrieve and Co-segment ..." -> "ReCo"."""
-    m = _TITLE_HEAD.match(title)
-    if not m:
-        return None
-    head = m.group(1)
-    ws = head.split()
-    if len(ws) > 3:
-        return None
-    if any(is_name_shaped(w.strip("()")) for w in ws) or (
-        len(ws) == 1 and ws[0][:1].isupper() and ws[0].isalpha()
-    ):
-        return head if head not in GENERIC else None
-    return None
-
-
 # A title splits into noun phrases at prepositions, conjunctions, punctuation and participles
 # with their agent ("... Model Guided by Human Attention").
 _TITLE_SPLIT = re.compile(
@@ -522,8 +504,11 @@ def find_contributions(doc: Doc) -> Doc:
     proposed_names: set[str] = set()
 
     verbs = contribution_verbs(doc)
-    titled_data = _introduce_title_dataset(title, mentions)
-    tname = None if titled_data else _propose_title_name(text, title, mentions, proposed_names)
+    head = title_name(title)
+    titled_data = _introduce_title_dataset(title, head, mentions)
+    tname = (
+        None if titled_data else _propose_title_name(text, title, head, mentions, proposed_names)
+    )
     phrases = [] if tname or titled_data else title_phrases(title)
     if phrases:  # cheap test first: most titles have none
         _propose_title_phrases(doc, text, title, phrases, verbs, mentions, proposed_names)
@@ -696,10 +681,10 @@ def _type_defined_tasks(mentions: list[Mention]) -> None:
             m.kind = "task"
 
 
-def _introduce_title_dataset(title: str, mentions: list[Mention]) -> bool:
-    """A title named after a dataset ("The SYNTHIA Dataset: A Large Collection of ...")
-    introduces it, by its name without the article and the cue word; whether it does."""
-    tname = title_name(title)
+def _introduce_title_dataset(title: str, tname: str | None, mentions: list[Mention]) -> bool:
+    """A title named after a dataset (its :func:`title_name` ``tname``, "The SYNTHIA Dataset:
+    A Large Collection of ...") introduces it, by its name without the article and the cue
+    word; whether it does."""
     data = _TITLE_DATASET.fullmatch(tname) if tname else None
     if not tname or not data:
         return False
@@ -722,11 +707,11 @@ _TITLE_DATASET = re.compile(
 
 
 def _propose_title_name(
-    text: str, title: str, mentions: list[Mention], proposed_names: set[str]
+    text: str, title: str, tname: str | None, mentions: list[Mention], proposed_names: set[str]
 ) -> str | None:
-    """The title's name ("ReCo: Retrieve and Co-segment ...") is a proposed method, and so are
-    its other occurrences; returns the name, or None if the title gives none."""
-    tname = title_name(title)
+    """The title's name ``tname`` (:func:`title_name`: "ReCo: Retrieve and Co-segment ...") is
+    a proposed method, and so are its other occurrences; returns the name, or None if the
+    title gives none."""
     if tname:
         start = title.index(tname)
         hit = next((m for m in mentions if m.start == start and m.end == start + len(tname)), None)

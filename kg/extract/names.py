@@ -421,6 +421,25 @@ _MEDIA_ACRONYMS = frozenset(
 # Acronyms that ARE specific techniques although they read like families (see GUIDELINES).
 NOT_GENERIC = {"CoT", "MoE", "LoRA", "RAG", "SFT", "RLHF", "PEFT", "ICL"}
 GENERIC -= NOT_GENERIC
+_TITLE_HEAD = re.compile(r"^\s*([^:]{2,60}?)\s*(?::|\s-\s|\s\u2013\s)\s*\S")
+
+
+def title_name(title: str) -> str | None:
+    """The name a title gives its method: "ReCo: Retrieve and Co-segment ..." -> "ReCo"."""
+    m = _TITLE_HEAD.match(title)
+    if not m:
+        return None
+    head = m.group(1)
+    ws = head.split()
+    if len(ws) > 3:
+        return None
+    if any(is_name_shaped(w.strip("()")) for w in ws) or (
+        len(ws) == 1 and ws[0][:1].isupper() and ws[0].isalpha()
+    ):
+        return head if head not in GENERIC else None
+    return None
+
+
 _TASK_HEADS = re.compile(
     # Heads that name a problem. Not "learning" / "modeling" / "training": long forms ending so
     # are usually methods ("masked language modeling (MLM)").
@@ -1322,8 +1341,7 @@ def find_names(doc: Doc) -> Doc:
             and not _LIST_BEFORE.search(text, max(0, m.start - 160), m.start)
         ):
             m.kind = "method"
-    title_name = re.match(r"\s*([^:\n]{1,40}):", text[: doc._.title_end])
-    media = _MEDIA_ACRONYMS - set(abbrev_kind) - {title_name.group(1) if title_name else ""}
+    media = _MEDIA_ACRONYMS - set(abbrev_kind) - {title_name(text[: doc._.title_end])}
     doc._.mentions = [
         m
         for m in doc._.mentions

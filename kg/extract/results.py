@@ -166,13 +166,13 @@ def find_results(doc: Doc) -> Doc:
                 for m in metrics
                 if pos <= m.start and m.end <= s0 + ve and any(c.isalpha() for c in m.text)
             ]
-            met_name: str | None = None
-            if within or unit:
-                # "43.3 FPS", "29.82 BLEU": the unit written with the value is its metric
-                met_name = within[0].text if within else unit.group(1) if unit else None
-                met = None
+            met_name: str | None
+            if within:  # "43.3 FPS": the unit written with the value is its metric
+                met_name = within[0].text
+            elif unit:  # "10fps", which no metric mention covers
+                met_name = unit.group(1)
             elif in_order and len(metrics) == len(vals):
-                met = sorted(metrics, key=lambda m: m.start)[k]
+                met_name = sorted(metrics, key=lambda m: m.start)[k].text
             else:
                 # "99% TPR and less than 2% FPR", "120% for recall@1": a metric written right
                 # after the value is its metric; otherwise the nearest, preferring one before ("accuracy of 82.1%")
@@ -183,6 +183,7 @@ def find_results(doc: Doc) -> Doc:
                     or _FOR_METRIC.fullmatch(text, s0 + ve, max(s0 + ve, m.start))
                 ]
                 met = right_after[0] if right_after else _nearest(metrics, pos)
+                met_name = met.text if met else None
             own = [m for m in methods if m.proposed and m.start < pos]
             if own:
                 meth: str | None = own[-1].text
@@ -208,8 +209,6 @@ def find_results(doc: Doc) -> Doc:
                     if m.end <= pos and not _BEATEN.search(text[max(0, m.start - 40) : m.start])
                 ]
                 meth = prior[-1].text if prior else None
-            if met is not None:
-                met_name = met.text
             if not (met_name or ds or meth):
                 continue
             conf = 0.4 + 0.15 * sum(x is not None for x in (met_name, ds, meth))
