@@ -360,7 +360,10 @@ def listed_datasets(
     return found
 
 
-_LOWER_CUE_END = re.compile(r"\s(?:dataset|benchmark|corpus)s?$")
+# A lower-case cue word ending a name ("the ShapeNet dataset", "Waymo Open data set").
+_LOWER_CUE_END = re.compile(
+    r"\s+(?:dataset|datasets|benchmark|benchmarks|corpus|data set|data sets)$"
+)
 
 
 def merge_datasets(mentions: list[Mention], text: str) -> list[Mention]:
@@ -669,9 +672,6 @@ class GazetteerMatcher:
         return True
 
 
-_LOWER_CUE_END = re.compile(
-    r"\s+(?:dataset|datasets|benchmark|benchmarks|corpus|data set|data sets)$"
-)
 # A dimension and ordinary lower-case words ("3D hand pose"): no dataset's name.
 _DIMENSION_AND_WORDS = re.compile(r"(?:\d[dD]|[a-z][a-z-]*)(?: (?:\d[dD]|[a-z][a-z-]*))*")
 # Listed names that end like a problem ("Visual Question Answering", "Text-to-SQL" does not):
