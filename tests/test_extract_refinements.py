@@ -582,6 +582,19 @@ def test_counted_units_and_model_level_modifiers():
     assert not {m.name for m in rec.metrics if "GoogLeNet" in m.name}
 
 
+def test_a_norm_inside_a_metric_is_part_of_it_but_a_name_is_not():
+    rec = _record(
+        "Drive Tokens",
+        "Our planner gives a 27% reduction in trajectory L2 error and reduces the depth L1 "
+        "error by 9%. It reaches a 0.9 average F1 score on Argoverse Motion Forecasting "
+        "benchmark at Recall@5.",
+    )
+    names = {m.name for m in rec.metrics}
+    assert {"trajectory L2 error", "depth L1 error"} <= names
+    assert not {n for n in names if "F1" in n and n != "F1 score"}
+    assert not {n for n in names if "Forecasting" in n}
+
+
 def test_hyphenated_dataset_written_with_a_space():
     rec = _record(
         "Capsules Again",

@@ -569,7 +569,7 @@ class GazetteerMatcher:
         doc._.mentions.extend(merge_datasets(datasets, full))
         for s, e in metric_phrases(doc_lower(doc)):
             words = full[s:e].split()
-            if s >= doc._.title_end and any(c.isupper() for w in words[1:-1] for c in w):
+            if s >= doc._.title_end and any(_name_word(w) for w in words[1:-1]):
                 continue  # "In-Shop Clothes Retrieval dataset at Recall": a name's words
             if len(words) == 2 and words[1] == "scores" and not words[0].islower():
                 e = s + len(words[0])  # "FID scores" are values of the metric FID
@@ -690,6 +690,15 @@ def _capitals_only(names: set[str]) -> set[str]:
 def _metric_noun_after(span) -> bool:  # type: ignore[no-untyped-def]
     doc = span.doc
     return span.end < len(doc) and doc[span.end].lower_ in _METRIC_NOUNS
+
+
+def _name_word(word: str) -> bool:
+    """A word with a capital, "Clothes", "ImageNet", "F1" (the metric of "average F1 score"),
+    but not a norm ("trajectory L2 error" is one metric)."""
+    return any(c.isupper() for c in word) and not _NORM.fullmatch(word)
+
+
+_NORM = re.compile(r"L[0-9]")
 
 
 def _beside_number(span) -> bool:  # type: ignore[no-untyped-def]
