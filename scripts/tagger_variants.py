@@ -10,7 +10,8 @@ with self-training) and stores them in DIR with the sentences' features and Vite
 (``f{k}.pkl``: a pickle this tool wrote itself; load no other). CRF-level variants are options
 of this step: ``--window`` (sentences of neighbour context, default 2) and ``--rule-phrases``
 (the rule components' phrases in the neighbouring sentences, matched longest-first, as
-"nbrp=B-task" features: Krishnan & Manning 2006 style). A cache takes about 25 minutes.
+"nbrp=B-task" features: Krishnan & Manning 2006 style); ``--seed`` picks other corpus
+abstracts for self-training. A cache takes about 25 minutes.
 
 ``spans`` then runs the span stage over a cache, as train_tagger.py does (candidates from the
 inner CRFs train the classifier, its threshold comes from a jackknife over them, the outer
@@ -89,7 +90,7 @@ def features_with_rule_phrases(doc, tokens, lexicon=None, context=None):  # type
     return out
 
 
-def cache(out: Path, window: int, rule_phrases: bool, folds: list[int]) -> None:
+def cache(out: Path, window: int, rule_phrases: bool, folds: list[int], seed: int = 1) -> None:
     if rule_phrases:
         tt.features = features_with_rule_phrases  # featurize() calls it by this name
     out.mkdir(parents=True, exist_ok=True)
@@ -98,7 +99,7 @@ def cache(out: Path, window: int, rule_phrases: bool, folds: list[int]) -> None:
     for s in tt.train_sentences(None):
         doc = tt.rule_doc(nlp, s.text)
         examples.append((doc, tt.labels_of(doc, s)))
-    unlabelled = tt.corpus_docs(nlp, 1800)
+    unlabelled = tt.corpus_docs(nlp, 1800, seed)
     set_contexts([d for d, _ in examples], window, rule_phrases)
     set_contexts(unlabelled, window, rule_phrases)
     n = len(examples)
@@ -364,6 +365,7 @@ def main() -> None:
     c.add_argument("--window", type=int, default=tg.CONTEXT_WINDOW)
     c.add_argument("--rule-phrases", action="store_true")
     c.add_argument("--folds", default="0,1,2,3,4")
+    c.add_argument("--seed", type=int, default=1, help="which corpus abstracts self-train")
     s = sub.add_parser("spans")
     s.add_argument("dir", type=Path)
     s.add_argument("variants", nargs="*", default=["base"])
@@ -372,7 +374,7 @@ def main() -> None:
     args = ap.parse_args()
     folds = [int(f) for f in args.folds.split(",")]
     if args.step == "cache":
-        cache(args.dir, args.window, args.rule_phrases, folds)
+        cache(args.dir, args.window, args.rule_phrases, folds, args.seed)
     else:
         spans(args.dir, args.variants, args.alt, folds)
 

@@ -87,6 +87,13 @@ abbreviations and conjoined modifiers join a span), which moves the block-CV pre
 0.6155 -> 0.6256; copying a predicted span to the same phrase in the sentences either side
 (one sense per discourse) then gave 0.6239 to 0.6259 for windows 1-3, so it is not done.
 
+Two more, later, on fresh caches under the current rules (block CV, with the output
+conventions): a late-fusion ensemble, the span scores of two full recipes that differ only in
+the self-training abstracts (``corpus_docs`` seed 1 and 2) averaged before the threshold is
+picked, gave 0.6255 against 0.6255 and 0.6271 for its members; and span features of corpus
+phrase-type priors (how often the whole 38,521-abstract corpus writes the candidate before
+"task" / "dataset" / "score" or after "task of" / "in terms of" and the like, against its
+count there) gave 0.6157 against 0.6168 without the conventions. Neither is used.
 Measured choices (5-fold CV on train, interleaved): SciERC train as extra data lowered F1 (0.589 against
 0.612), so it is not used; a bias towards or against the O label and wider cluster windows did
 not help. Stacking a CRF trained on SciERC train (its Task / Method / Metric / Material tags of
