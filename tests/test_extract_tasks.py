@@ -494,3 +494,15 @@ def test_a_unit_that_is_a_metric_is_the_metric_of_its_value():
     )
     got = {(r.value, r.metric) for r in rec.results}
     assert {("41.6%", "AP"), ("43.3 FPS", "FPS"), ("10fps", "fps"), ("2.1 BLEU", "BLEU")} <= got
+
+
+def test_a_task_phrase_does_not_start_inside_a_hyphenated_word():
+    rec = _record(
+        "A test",
+        "We address 5-way 5-shot classification and bird's-eye-view map segmentation. "
+        "Our model also does 2D-homography estimation. We reach 1000-category classification "
+        "on ImageNet and 1-shot intent classification.",
+    )
+    names = {t.name for t in rec.tasks}
+    assert not {n for n in names if n.startswith(("shot", "eye-view", "category"))}
+    assert {"homography estimation", "intent classification"} <= names

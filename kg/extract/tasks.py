@@ -589,6 +589,20 @@ def title_tasks(title: str) -> list[tuple[int, int]]:
 _MEANS_BEFORE = re.compile(r"\b(?:via|by|using|through)\s+$")
 
 
+def _inside_word(text: str, start: int) -> bool:
+    """Whether ``start`` follows a hyphen that follows a letter, digit or apostrophe, unless
+    what the hyphen ends is a dimension ("2D-homography estimation" is homography
+    estimation, in 2D)."""
+    if start < 2 or text[start - 1] != "-":
+        return False
+    if _DIMENSION_BEFORE.search(text, max(0, start - 5), start):
+        return False
+    return text[start - 2].isalnum() or text[start - 2] in "'\u2019"
+
+
+_DIMENSION_BEFORE = re.compile(r"(?<![\w-])[1-4][dD]-$")
+
+
 @Language.component("kg_tasks")
 def find_tasks(doc: Doc) -> Doc:
     text = doc_text(doc)
@@ -625,6 +639,16 @@ def find_tasks(doc: Doc) -> Doc:
             doc._.mentions.append(Mention(s, e, text[s:e], "task", "kg_tasks.listed." + how, 0.5))
     for s, e in title_tasks(text[:title_end]):
         doc._.mentions.append(Mention(s, e, text[s:e], "task", "kg_tasks.title", 0.5))
+    # A phrase that starts inside a hyphenated word ("shot classification" of "5-way 5-shot
+    # classification", "eye-view segmentation" of "bird's-eye-view segmentation") is cut from
+    # a longer one: no task (gazetteer and metric phrases are not read there either).
+    doc._.mentions = [
+        m
+        for m in doc._.mentions
+        if not (
+            m.kind == "task" and m.extractor.startswith("kg_tasks") and _inside_word(text, m.start)
+        )
+    ]
     # A gazetteer or head-word task phrase in the abstract that only says which kind of thing follows
     # ("image translation baselines", "face recognition losses", "feature selection
     # criterion") names no problem the paper addresses.
