@@ -4,7 +4,9 @@ metrics that refer to a named one, and names a new method is built on."""
 
 from __future__ import annotations
 
+from kg.extract.abbreviations import find_long_form
 from kg.extract.metrics import metric_phrases
+from kg.extract.names import words
 from kg.extract.pipeline import extract
 from kg.extract.tasks import framed_tasks, listed_tasks
 from kg.model import Paper
@@ -805,3 +807,24 @@ def test_dataset_alias_with_a_lower_case_cue_is_named_without_it():
 def test_title_with_nothing_before_its_colon_is_read_without_error():
     rec = _record(": Odd Title Words", "We propose a new method built on Chain of Thought.")
     assert rec.proposed == []
+
+
+def test_a_quote_opening_the_text_is_not_part_of_a_long_form():
+    before = '"Vision-language navigation '
+    assert before[find_long_form("VLN", before) :] == "Vision-language navigation "
+    quoted = 'our "Direct Optimization Of Margins" '
+    assert quoted[find_long_form("DOOM", quoted) :] == '"Direct Optimization Of Margins" '
+    rec = _record("A test", '"Vision-language navigation (VLN) asks an agent to follow routes.')
+    assert "vision-language navigation" in {t.name.lower() for t in rec.tasks}
+    assert not [t.name for t in rec.tasks if t.name.startswith('"')]
+
+
+def test_a_bracketed_name_glued_to_the_next_word_is_split_from_it():
+    got = [w for _, _, w in words("modeling (MaskedLM).Furthermore, (SCPO)---to (K+1)-way (d+1)n")]
+    assert got[:5] == ["modeling", "MaskedLM", "Furthermore", "SCPO", "to"]
+    assert got[5:] == ["K+1)-way", "d+1)n"]  # one word each: no name glued there
+
+
+def test_a_measure_list_item_opening_with_a_function_word_is_no_metric():
+    text = "we compare on criteria including speed, the ability to register images."
+    assert [text[s:e] for s, e in metric_phrases(text)] == ["speed"]

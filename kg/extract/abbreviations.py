@@ -18,6 +18,7 @@ from kg.extract.doc import Abbreviation, doc_text, sentence_bounds
 
 _PAREN = re.compile(r"\(([^()]{1,20})\)")
 _BRACKETED = re.compile(r"\([^()]*\)")
+_QUOTE_PAIRS = {'"': '"', "'": "'", "`": "'", "\u201c": "\u201d", "\u2018": "\u2019"}
 # "Leave-One-Out K-Nearest-Neighbor, or LOOK for short", "module (FLGC for short)".
 _FOR_SHORT = re.compile(r"(?:,\s*or\s+|\s+or\s+|\s*\()([A-Za-z0-9][\w\-]{1,11})\s+for\s+short\b")
 
@@ -64,6 +65,10 @@ def find_long_form(short: str, before: str) -> int | None:
     start = window.rfind(" ", 0, l_i + 1) + 1
     if window[start : start + 1] == "(" and ")" not in window[start:]:
         start += 1  # "tasks (Grammatical Error Correction (GEC)": the outer bracket's opening
+    while window[start : start + 1] in _QUOTE_PAIRS and (
+        _QUOTE_PAIRS[window[start]] not in window[start + 1 :]
+    ):
+        start += 1  # '"Vision-language navigation (VLN)': a quote that opens the text, not the name
     long = window[start:].strip()
     if len(long) <= len(short) or not long or long.endswith(short):
         return None

@@ -296,6 +296,7 @@ def metric_phrases(text: str) -> list[tuple[int, int]]:
         for part in _LIST_SPLIT.split(m.group(1)):
             s = text.index(part, pos)
             pos = s + len(part)
-            if free(s, pos) and part.split()[-1] not in STOP:
-                found.append((s, pos))
+            ws = part.split()
+            if free(s, pos) and ws[-1] not in STOP and ws[0] not in STOP:
+                found.append((s, pos))  # not "the ability (to register images)"
     return sorted(set(found))

@@ -45,6 +45,8 @@ _WORD = re.compile(r"\S+")
 # or a comma between a word and a letter ("on CUB200,and 80.9%"): a lost space.
 _GLUED = re.compile(r"(?<=[A-Za-z][a-z])\.(?=[A-Z])|(?<=[A-Za-z0-9]),(?=[A-Za-z])")
 _STRIP_LEAD = "([{\"'\u201c\u2018"
+_GLUE_PUNCT = ".,;:-\u2013\u2014/"
+_GLUED_AFTER_BRACKET = re.compile(r"[.,;:\u2013\u2014]|--|[a-z]{2,}$")
 _STRIP_TRAIL = ".,;:!?)]}\"'\u201d\u2019"
 _SUFFIX = re.compile(
     r"-(?:based|like|style|type|specific|level|driven|generated|only|free|aware|guided|enhanced|powered|derived|augmented|inspired)$",
@@ -572,6 +574,21 @@ def words(text: str) -> list[tuple[int, int, str]]:
             out.append((m.start(), m.end(), w))
             continue
         s, e = m.span()
+        close = w.find(")")
+        if (
+            w[0] == "("
+            and 0 < close < len(w) - 1
+            and _GLUED_AFTER_BRACKET.match(w, close + 1)
+            and any(c.isupper() for c in w[1:close])
+        ):
+            # "(MaskedLM).Furthermore", "(DGGAN),to", "(TCN)to", "(NMF)---a": a bracketed name
+            # glued to the next word (not "(K+1)-way", "(GAN)-based": one word; nor "(d+1)n")
+            _add_stripped(text, s, s + close + 1, out)
+            rest = w[close + 1 :]
+            skip = len(rest) - len(rest.lstrip(_GLUE_PUNCT))
+            if skip < len(rest):
+                _add_stripped(text, s + close + 1 + skip, e, out)
+            continue
         if (
             ("." in w or "," in w)
             and "/" not in w
