@@ -828,3 +828,30 @@ def test_a_bracketed_name_glued_to_the_next_word_is_split_from_it():
 def test_a_measure_list_item_opening_with_a_function_word_is_no_metric():
     text = "we compare on criteria including speed, the ability to register images."
     assert [text[s:e] for s, e in metric_phrases(text)] == ["speed"]
+
+
+def test_capitals_inside_words_spell_the_long_form():
+    before = "the DEtection TRansformer "
+    assert before[find_long_form("DETR", before) :] == "DEtection TRansformer "
+    clause = "In this paper, we propose versaTile multi-modAl learning for emOtion Recognition "
+    assert clause[find_long_form("TAOR", clause) :].startswith("versaTile")
+    plain = "In this paper, we propose adaptive thresholding "
+    assert find_long_form("WPAT", plain) is None  # a long form holds no "we propose"
+
+
+def test_function_words_in_capitals_are_no_names():
+    rec = _record(
+        "AND does not mean OR: Using Formal Languages",
+        "Circuits of AND, OR and NOT gates are studied with the Transformer.",
+    )
+    assert {m.name for m in rec.methods} == {"Transformer"}
+
+
+def test_listed_names_and_matches_keep_out_sentence_ends_and_conjunctions():
+    rec = _record(
+        "A test",
+        "We reach the best results on two datasets: ACE 2005 and KBP 2016. Code and Dataset "
+        "are available. Metrics such as MS-SSIM and PSNR are inadequate here.",
+    )
+    assert {d.name for d in rec.datasets} == {"ACE 2005", "KBP 2016"}
+    assert "PSNR are inadequate" not in {m.name for m in rec.metrics}

@@ -18,6 +18,8 @@ from kg.extract.doc import Abbreviation, doc_text, sentence_bounds
 
 _PAREN = re.compile(r"\(([^()]{1,20})\)")
 _BRACKETED = re.compile(r"\([^()]*\)")
+_SPACE_WORD = re.compile(r"\S+")
+_CLAUSE_IN_LONG = re.compile(r"\b(?:we|our|us|this paper|this work)\b", re.I)
 _QUOTE_PAIRS = {'"': '"', "'": "'", "`": "'", "\u201c": "\u201d", "\u2018": "\u2019"}
 # "Leave-One-Out K-Nearest-Neighbor, or LOOK for short", "module (FLGC for short)".
 _FOR_SHORT = re.compile(r"(?:,\s*or\s+|\s+or\s+|\s*\()([A-Za-z0-9][\w\-]{1,11})\s+for\s+short\b")
@@ -45,6 +47,9 @@ def find_long_form(short: str, before: str) -> int | None:
     letters = [c.lower() for c in short if c.isalnum()]
     if not letters:
         return None
+    capitals = _capitals_start(short, before)
+    if capitals is not None:
+        return capitals + _opening_quotes(before[capitals:])
     words = before.rstrip().split(" ")
     max_words = min(len(letters) + 5, len(letters) * 2)
     window = " ".join(words[-max_words:])
@@ -65,16 +70,49 @@ def find_long_form(short: str, before: str) -> int | None:
     start = window.rfind(" ", 0, l_i + 1) + 1
     if window[start : start + 1] == "(" and ")" not in window[start:]:
         start += 1  # "tasks (Grammatical Error Correction (GEC)": the outer bracket's opening
-    while window[start : start + 1] in _QUOTE_PAIRS and (
-        _QUOTE_PAIRS[window[start]] not in window[start + 1 :]
-    ):
-        start += 1  # '"Vision-language navigation (VLN)': a quote that opens the text, not the name
+    start += _opening_quotes(window[start:])
     long = window[start:].strip()
     if len(long) <= len(short) or not long or long.endswith(short):
         return None
     if long.count("(") != long.count(")"):
         return None  # "deeply (FST-D) and widely (FST-W)": half a bracket, not a long form
+    if _CLAUSE_IN_LONG.search(long):
+        return None  # "this paper, we propose versaTile ... emOtion Recognition (TAILOR)"
     return offset + start
+
+
+def _opening_quotes(long: str) -> int:
+    """How many quotes open ``long`` that it does not close: '"Vision-language navigation'
+    (a quote that opens the text, not the name) gives 1, '"Direct Optimization" ' 0."""
+    k = 0
+    while long[k : k + 1] in _QUOTE_PAIRS and _QUOTE_PAIRS[long[k]] not in long[k + 1 :]:
+        k += 1
+    return k
+
+
+def _capitals_start(short: str, before: str) -> int | None:
+    """Start of the words right before the bracket whose capitals, in order, spell the short
+    form ("versaTile multi-modAl learning for multI-labeL emOtion Recognition (TAILOR)",
+    "DEtection TRansformer (DETR)"), when some of them write a capital inside the word; else
+    None (the letter-by-letter search decides)."""
+    target = "".join(c for c in short if c.isalnum()).upper()
+    if not target.isalpha() or len(target) < 2:
+        return None
+    text = before.rstrip()
+    got = ""
+    inner = False
+    for m in reversed(list(_SPACE_WORD.finditer(text))):
+        caps = "".join(c for c in m.group() if c.isupper())
+        inner = inner or any(c.isupper() for c in m.group()[1:])
+        got = caps + got
+        if not target.endswith(got):
+            return None
+        if got == target:
+            long = text[m.start() :]
+            if not inner or "," in long or _CLAUSE_IN_LONG.search(long):
+                return None
+            return m.start()
+    return None
 
 
 @Language.component("kg_abbreviations")

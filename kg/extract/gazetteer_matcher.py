@@ -296,7 +296,7 @@ _NOT_NAME_START = STOP | {"experiments", "results", "evaluation", "extensive", "
 # ("nuScenes").
 _LISTED_NAME = (
     r"(?:[A-Z][\w\-+.']*[\w+]|[a-z]+[A-Z][\w\-+]*|[A-Z])"
-    r"(?:\s(?:[A-Z][a-z][a-z\-]*|[A-Z]-[A-Z][a-z]+|\d[\w.\-]*|v\d[\w.]*)){0,3}"
+    r"(?:\s(?:[A-Z][a-z][a-z\-]*|[A-Z]-[A-Z][a-z]+|\d[\w\-]*(?:\.[\w\-]+)*|v\d\w*(?:\.\w+)*)){0,3}"
 )
 _LIST_SEP = r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)(?:the\s+)?"
 # A bracketed result after a listed name: "Market1501 (95.42%), DukeMTMC (88.64%)".
@@ -642,6 +642,8 @@ class GazetteerMatcher:
         if kind in ("dataset", "method"):
             if not any(c.isupper() or c.isdigit() for c in text):
                 return False
+            if len(span) > 1 and span[0].lower_ in _CONJUNCTIONS and span[0].is_lower:
+                return False  # "Code and Dataset are available": not the AND Dataset
             nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
             if kind == "dataset" and nxt not in DATASET_CUES:
                 if _DIMENSION_AND_WORDS.fullmatch(text):
@@ -672,6 +674,7 @@ class GazetteerMatcher:
         return True
 
 
+_CONJUNCTIONS = frozenset("and or of for to with in on".split())
 # A dimension and ordinary lower-case words ("3D hand pose"): no dataset's name.
 _DIMENSION_AND_WORDS = re.compile(r"(?:\d[dD]|[a-z][a-z-]*)(?: (?:\d[dD]|[a-z][a-z-]*))*")
 # Listed names that end like a problem ("Visual Question Answering", "Text-to-SQL" does not):

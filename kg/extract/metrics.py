@@ -192,6 +192,10 @@ _REPORT = re.compile(
     r"\b(?:experiment\w*|results?|evaluat\w*|outperform\w*|gains?|achiev\w*|yield\w*|"
     r"show(?:s|n)?\s+that)\b"
 )
+_AUXILIARY = frozenset(
+    "is are was were be been being can could will would may might should must do does did "
+    "has have had".split()
+)
 _CHAIN = re.compile(r"^(?:,\s*|\s+(?:and|or)\s+|,\s*and\s+)$")
 
 
@@ -297,6 +301,11 @@ def metric_phrases(text: str) -> list[tuple[int, int]]:
             s = text.index(part, pos)
             pos = s + len(part)
             ws = part.split()
-            if free(s, pos) and ws[-1] not in STOP and ws[0] not in STOP:
-                found.append((s, pos))  # not "the ability (to register images)"
+            if (
+                free(s, pos)
+                and ws[-1] not in STOP
+                and ws[0] not in STOP  # not "the ability (to register images)"
+                and not _AUXILIARY.intersection(ws)  # not "PSNR are inadequate"
+            ):
+                found.append((s, pos))
     return sorted(set(found))

@@ -45,6 +45,11 @@ _WORD = re.compile(r"\S+")
 # or a comma between a word and a letter ("on CUB200,and 80.9%"): a lost space.
 _GLUED = re.compile(r"(?<=[A-Za-z][a-z])\.(?=[A-Z])|(?<=[A-Za-z0-9]),(?=[A-Za-z])")
 _STRIP_LEAD = "([{\"'\u201c\u2018"
+# Function words, which a title or a logic formula writes in capitals ("AND", "FOR").
+_FUNCTION_WORDS = frozenset(
+    "a an and as at be but by can do does for from if in is it not of on or the to vs we "
+    "with".split()
+)
 _GLUE_PUNCT = ".,;:-\u2013\u2014/"
 _GLUED_AFTER_BRACKET = re.compile(r"[.,;:\u2013\u2014]|--|[a-z]{2,}$")
 _STRIP_TRAIL = ".,;:!?)]}\"'\u201d\u2019"
@@ -1403,6 +1408,8 @@ def find_names(doc: Doc) -> Doc:
             or _generic_compound(w)
             or (_UNIT.match(w) and w not in longs)  # "Gromov-Wasserstein (GW)" stays
             or _HARDWARE.match(w)
+            # "AND does not mean OR", "FILTER SHAPING FOR ...": a function word in capitals
+            or (w.lower() in _FUNCTION_WORDS and w.isupper() and w not in longs)
             or _BARE_RELEASE.match(w)  # "on CERT r4.2 and r5.2": a release of the name before
             or _plain_word(w, common, longs)
             or _acronym_letters(w, common, ws)
