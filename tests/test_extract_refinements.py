@@ -855,3 +855,14 @@ def test_listed_names_and_matches_keep_out_sentence_ends_and_conjunctions():
     )
     assert {d.name for d in rec.datasets} == {"ACE 2005", "KBP 2016"}
     assert "PSNR are inadequate" not in {m.name for m in rec.metrics}
+
+
+def test_a_metric_acronym_defined_as_no_measure_is_a_metric_only_where_measured():
+    rec = _record(
+        "Mixtures Fit by EM",
+        "We fit the model with EM and report the MAP estimate. On SQuAD we reach an EM of "
+        "71.2 and F1/EM gains over BERT.",
+    )
+    metrics = [m for m in rec.metrics if m.name == "EM"]
+    assert metrics and {e.sentence[:8] for e in metrics[0].mentions} == {"On SQuAD"}
+    assert "MAP" not in {m.name for m in rec.metrics}

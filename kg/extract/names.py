@@ -1014,6 +1014,32 @@ def is_series_release(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _unmeasured_acronyms() -> frozenset[str]:
+    """Acronyms the corpus defines, each time, as something other than a measure ("EM",
+    "MAP", "CS"), though a metric list holds them (exact match, mean average precision)."""
+    return frozenset(
+        short
+        for short, longs in defined_acronyms().items()
+        if not any(_METRIC_LONG.search(long) or _COUNT_LONG.search(long) for long in longs)
+    )
+
+
+# Long forms of measures that no metric word ends: "floating point operations (FLOPs)",
+# "intersection over union (IoU)".
+_COUNT_LONG = re.compile(r"\b(?:operations|intersection)\b", re.I)
+_MEASURED_NEAR = re.compile(r"\d|@|\b(?:scores?|metrics?|measures?|performance|terms\s+of)\b", re.I)
+
+
+def _measured_here(text: str, start: int, end: int, metrics: list[tuple[int, int]]) -> bool:
+    """A metric acronym at ``text[start:end]`` is used as one: a number or a metric word is
+    within a few characters ("EM of 71.2", "the MAP performance", "in terms of MAP"), or another
+    metric is ("EM and F1", "F1/EM")."""
+    if _MEASURED_NEAR.search(text, max(0, start - 16), min(len(text), end + 16)):
+        return True
+    return any((s, e) != (start, end) and s < end + 12 and start - 12 < e for s, e in metrics)
+
+
+@lru_cache(maxsize=1)
 def defined_acronyms() -> dict[str, list[str]]:
     """Acronyms many abstracts of the corpus define the same way, whatever they name: "EM" ->
     ["Expectation-Maximisation", "Expectation-Maximization"], "AU" -> ["action unit"]
@@ -1376,6 +1402,19 @@ def find_names(doc: Doc) -> Doc:
         m
         for m in doc._.mentions
         if not (m.kind == "metric" and m.text in longs and not _METRIC_LONG.search(longs[m.text]))
+    ]
+    # And a metric acronym that the corpus defines as no measure ("EM": Expectation-
+    # Maximization, "MAP": maximum a posteriori) is the metric only where it is measured.
+    metric_spans = [(m.start, m.end) for m in doc._.mentions if m.kind == "metric"]
+    doc._.mentions = [
+        m
+        for m in doc._.mentions
+        if not (
+            m.kind == "metric"
+            and m.text not in longs
+            and m.text in _unmeasured_acronyms()
+            and not _measured_here(text, m.start, m.end, metric_spans)
+        )
     ]
     not_method = {m.group(1) for m in _NOT_METHOD_AFTER.finditer(text)} - set(abbrev_kind)
     multi_word = [short for short in longs if re.match(r"^\S+(?: [a-z][a-z-]*){1,2}$", short)]
