@@ -866,3 +866,16 @@ def test_a_metric_acronym_defined_as_no_measure_is_a_metric_only_where_measured(
     metrics = [m for m in rec.metrics if m.name == "EM"]
     assert metrics and {e.sentence[:8] for e in metrics[0].mentions} == {"On SQuAD"}
     assert "MAP" not in {m.name for m in rec.metrics}
+
+
+def test_names_of_brain_areas_measures_and_problems_are_not_methods():
+    rec = _record(
+        "Text-to-SQL with Receptive Fields",
+        "Simple cells in V1 inspire our Transformer. Its VC dimension is small and the area "
+        "under the ROC curve is high. Human-Object Interaction (HOI) detection and "
+        "Text-to-SQL parsing both gain. Features are fed to a four-layer CNN.",
+    )
+    names = {m.name for m in [*rec.methods, *rec.proposed, *rec.datasets]}
+    assert not names & {"V1", "VC", "ROC", "HOI", "Text-to-SQL"}
+    assert "fed" not in {m.name.lower() for m in rec.metrics}
+    assert "text-to-sql" in {t.name.lower() for t in rec.tasks}

@@ -626,8 +626,8 @@ class GazetteerMatcher:
                 return False
             else:
                 exact = False
-            if text.islower() and low in self.capitals_only["metric"] and not _beside_number(span):
-                return False
+            if text.islower() and low in self.capitals_only["metric"] and not _beside_digits(span):
+                return False  # "is fed to a four-layer CNN": the verb, though "four" is a number
             nxt = span.doc[span.end] if span.end < len(span.doc) else None
             nxt_word = "" if nxt is None else nxt.text
             if span.start_char < span.doc._.title_end:
@@ -702,6 +702,13 @@ def _name_word(word: str) -> bool:
 
 
 _NORM = re.compile(r"L[0-9]")
+
+
+def _beside_digits(span) -> bool:  # type: ignore[no-untyped-def]
+    """A number written in digits within two tokens before or after the span ("30 fps")."""
+    doc = span.doc
+    near = [*doc[max(0, span.start - 2) : span.start], *doc[span.end : span.end + 3]]
+    return any(t.like_num and any(c.isdigit() for c in t.text) for t in near)
 
 
 def _beside_number(span) -> bool:  # type: ignore[no-untyped-def]

@@ -45,6 +45,7 @@ _WORD = re.compile(r"\S+")
 # or a comma between a word and a letter ("on CUB200,and 80.9%"): a lost space.
 _GLUED = re.compile(r"(?<=[A-Za-z][a-z])\.(?=[A-Z])|(?<=[A-Za-z0-9]),(?=[A-Za-z])")
 _STRIP_LEAD = "([{\"'\u201c\u2018"
+_X_TO_Y = re.compile(r"[A-Z][a-z]+-to-[A-Z][A-Za-z]*$")
 # Function words, which a title or a logic formula writes in capitals ("AND", "FOR").
 _FUNCTION_WORDS = frozenset(
     "a an and as at be but by can do does for from if in is it not of on or the to vs we "
@@ -418,6 +419,9 @@ _MEDIA_ACRONYMS = frozenset(
         "AUs",
         "HOI",
         "ReID",
+        # areas of the visual cortex ("simple cells in V1")
+        "V1",
+        "V4",
         "Re-ID",
         "reID",
         "re-ID",
@@ -949,7 +953,7 @@ def _ends_no_method(phrase: str) -> bool:
 _NOT_METHOD_AFTER = re.compile(
     r"(?=[A-Z])(?<![\w-])([A-Z][\w-]*[A-Z][\w-]*)\s+(?:signals?|data|recordings?|measurements?|scans?|"
     r"sensors?|modalit(?:y|ies)|settings?|tasks?|problems?|regimes?|sequences?|tokens?|"
-    r"boards?|GPUs?|CPUs?|devices?|chips?|processors?)\b"
+    r"boards?|GPUs?|CPUs?|devices?|chips?|processors?|dimensions?|curves?|areas?)\b"
 )
 
 
@@ -967,6 +971,10 @@ _BUILT_THING_AFTER = re.compile(
     r"\)?\s+(?:method|framework|approach|algorithm|architecture|network|technique|"
     r"scheme|strategy|module|regularizer|regularization|loss|layer|block|mechanism|operator|"
     r"estimator|classifier|encoder|decoder|sampler|optimizer)s?\b|\)?\s+model\b"
+)
+# A problem's head right after an acronym's bracket: "facial action unit (AU) recognition".
+_TASK_HEAD_AFTER = re.compile(
+    r"\)\s+(?:detection|recognition|anticipation)\b"
 )
 # A long form right after "the problem of" names the problem, not a method.
 _PROBLEM_OF = re.compile(r"\b(?:problems?|tasks?)\s+of\s+(?:the\s+)?$", re.I)
@@ -1338,6 +1346,12 @@ def find_names(doc: Doc) -> Doc:
             and not _BUILT_THING_AFTER.match(text, ab.short.end_char)
         ):
             kind = "other"
+        if (
+            kind is None
+            and _TASK_HEAD_AFTER.match(text, ab.short.end_char)
+            and not _MODEL_CLASS_HEAD.search(ab.long.text)
+        ):
+            kind = "other"  # "Human-Object Interaction (HOI) detection": what is detected
         if kind is None and _PROBLEM_OF.search(
             text[max(0, ab.long.start_char - 40) : ab.long.start_char]
         ):
@@ -1447,6 +1461,7 @@ def find_names(doc: Doc) -> Doc:
             or _generic_compound(w)
             or (_UNIT.match(w) and w not in longs)  # "Gromov-Wasserstein (GW)" stays
             or _HARDWARE.match(w)
+            or _X_TO_Y.match(w)  # "Text-to-SQL", "Image-to-Image": a problem, not a method
             # "AND does not mean OR", "FILTER SHAPING FOR ...": a function word in capitals
             or (w.lower() in _FUNCTION_WORDS and w.isupper() and w not in longs)
             or _BARE_RELEASE.match(w)  # "on CERT r4.2 and r5.2": a release of the name before
