@@ -973,9 +973,7 @@ _BUILT_THING_AFTER = re.compile(
     r"estimator|classifier|encoder|decoder|sampler|optimizer)s?\b|\)?\s+model\b"
 )
 # A problem's head right after an acronym's bracket: "facial action unit (AU) recognition".
-_TASK_HEAD_AFTER = re.compile(
-    r"\)\s+(?:detection|recognition|anticipation)\b"
-)
+_TASK_HEAD_AFTER = re.compile(r"\)\s+(?:detection|recognition|anticipation)\b")
 # A long form right after "the problem of" names the problem, not a method.
 _PROBLEM_OF = re.compile(r"\b(?:problems?|tasks?)\s+of\s+(?:the\s+)?$", re.I)
 
