@@ -879,3 +879,14 @@ def test_names_of_brain_areas_measures_and_problems_are_not_methods():
     assert not names & {"V1", "VC", "ROC", "HOI", "Text-to-SQL"}
     assert "fed" not in {m.name.lower() for m in rec.metrics}
     assert "text-to-sql" in {t.name.lower() for t in rec.tasks}
+
+
+def test_a_one_word_dataset_inside_a_longer_capitalised_name_is_not_that_dataset():
+    rec = _record(
+        "A test",
+        "We use slides from The Cancer Genome Atlas and the Atlas of Digital Pathology. "
+        "Results on Breakfast Actions and Cityscapes are strong.",
+    )
+    names = {d.name for d in rec.datasets}
+    assert "Atlas" not in names
+    assert "Cityscapes" in names

@@ -662,6 +662,16 @@ class GazetteerMatcher:
                 return False  # "Violin" is not the VIOLIN dataset
             if len(span) == 1 and text.istitle() and nxt in _PREP_AFTER and _sentence_initial(span):
                 return False  # "Inspired by human vision": a sentence's first word
+            if (
+                kind == "dataset"
+                and len(span) == 1
+                and text.istitle()
+                and text.isalpha()
+                and nxt not in DATASET_CUES
+                and span.start_char >= span.doc._.title_end
+                and _inside_longer_name(span)
+            ):
+                return False  # "The Cancer Genome Atlas", "Multi Atlas Labeling": not Atlas
             if len(span) == 1 and (low in self.common or len(text) <= 2):
                 return text in self.case[kind] and nxt in DATASET_CUES and kind == "dataset"
             words = [t.lower_ for t in span if t.is_alpha]
@@ -702,6 +712,23 @@ def _name_word(word: str) -> bool:
 
 
 _NORM = re.compile(r"L[0-9]")
+
+
+_TITLE_WORD = re.compile(r"[A-Z][a-z]+$")
+
+
+def _inside_longer_name(span) -> bool:  # type: ignore[no-untyped-def]
+    """A one-word span after a capitalised word that opens no sentence ("The Cancer Genome
+    Atlas", "Multi Atlas Labeling", "Prepare Breakfast") or before "of" and a capitalised
+    word ("Atlas of Digital Pathology"). A capitalised word right after it may be the rest
+    of the dataset's own longer name ("Breakfast Actions"), which the list reader finds."""
+    doc = span.doc
+    i, j = span.start, span.end
+    if j + 1 < len(doc) and doc[j].lower_ == "of" and _TITLE_WORD.match(doc[j + 1].text):
+        return True
+    return (
+        i > 0 and bool(_TITLE_WORD.match(doc[i - 1].text)) and not _sentence_initial(doc[i - 1 : i])
+    )
 
 
 def _beside_digits(span) -> bool:  # type: ignore[no-untyped-def]
