@@ -890,3 +890,28 @@ def test_a_one_word_dataset_inside_a_longer_capitalised_name_is_not_that_dataset
     names = {d.name for d in rec.datasets}
     assert "Atlas" not in names
     assert "Cityscapes" in names
+
+
+def test_a_model_familys_own_name_is_proposed_only_where_the_title_or_a_naming_verb_gives_it():
+    rec = _record(
+        "Robust Stent Tracking",
+        "We propose a novel recurrent U-Net architecture and present a case study with "
+        "GPT-3.5 and GPT-4. Our RoI jitter strategy helps.",
+    )
+    assert not {m.name for m in rec.proposed} & {"U-Net", "GPT-3.5", "GPT-4", "RoI"}
+    assert "RoI" not in {m.name for m in rec.methods}
+    yolo = _record(
+        "You Only Look Once: Unified, Real-Time Object Detection",
+        "We present YOLO, a new approach to object detection.",
+    )
+    assert "YOLO" in {m.name for m in yolo.proposed}
+    rcnn = _record(
+        "Rich Feature Hierarchies for Accurate Object Detection",
+        "We propose a simple algorithm. We call our method R-CNN: Regions with CNN features.",
+    )
+    assert "R-CNN" in {m.name for m in rcnn.proposed}
+
+
+def test_pac_bayes_is_a_theory_not_a_method():
+    rec = _record("Tighter PAC-Bayes Bounds", "We give PAC-Bayesian bounds for SVMs.")
+    assert not {m.name for m in [*rec.methods, *rec.proposed]} & {"PAC-Bayes", "PAC-Bayesian"}

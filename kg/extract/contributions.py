@@ -76,6 +76,7 @@ from kg.extract.names import (
     _TASK_HEADS,
     GENERIC,
     MINOR_WORDS,
+    MODEL_FAMILIES,
     classify_by_long,
     defined_acronyms,
     is_series_release,
@@ -523,6 +524,7 @@ def find_contributions(doc: Doc) -> Doc:
     _spread_proposed(text, mentions, proposed_names)
     _drop_long_form_fragments(doc, mentions, tname)
     _unpropose_established(text, mentions, tname, long_start)
+    _unpropose_families(text, title, mentions)
     _type_defined_tasks(mentions)
     _named_tasks(text, doc_lower(doc), mentions, long_start)
     return doc
@@ -637,6 +639,41 @@ def _unpropose_established(
         own = _long_key(m.long or "")
         if not own or any(own.endswith(_long_key(long)) for long in longs):
             m.proposed = False
+
+
+def _unpropose_families(text: str, title: str, mentions: list[Mention]) -> None:
+    """A well-known model family's own name, with at most a version ("GPT-4", "U-Net",
+    "R-CNN", "ResNet-50"), is what the paper builds on or tests ("a case study with GPT-3.5
+    and GPT-4", "we introduce a novel recurrent U-Net architecture"), unless the title writes
+    it ("YOLOv3: ...") or spells it ("You Only Look Once" and YOLO) or the paper names it so
+    ("we call our method R-CNN")."""
+    named = {
+        m.text
+        for m in mentions
+        if m.proposed
+        and (_NAMING.search(text, 0, m.start) or _WE_CALL_METHOD.search(text, 0, m.start))
+    }
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w']*", title)).upper()
+    for m in mentions:
+        if not m.proposed or m.kind != "method" or m.text in named or m.start < len(title):
+            continue
+        family = MODEL_FAMILIES.match(m.text)
+        if family is None or m.long or not _FAMILY_REST.fullmatch(m.text, family.end()):
+            continue  # "LSTM-A", "SAM+": a variant; "spatial attention module (SAM)": its own
+        if m.text in title or m.text.upper() in initials:
+            continue
+        m.proposed = False
+
+
+# "we call our method R-CNN", "which we call YOLO"
+_WE_CALL_METHOD = re.compile(
+    r"\b(?:call|name|term|dub)s?\s+(?:our|the|this)?\s*(?:[\w-]+\s+){0,2}?(?:method|model|"
+    r"approach|system|network|framework|architecture)?\s*[:,]?\s*$",
+    re.I,
+)
+# What may follow a family's name in the name of one of its releases: a plural, a version or
+# a size ("ResNet-152", "GPT-4o", "MobileNetV2", "Llama-2-7B"), nothing that makes a variant.
+_FAMILY_REST = re.compile(r"s|[-\s]?[vV]?\d[\d.]*[a-z]?(?:[-\s]?\d+[BMK])?|")
 
 
 def _drop_long_form_fragments(doc: Doc, mentions: list[Mention], tname: str | None) -> None:

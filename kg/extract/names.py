@@ -162,6 +162,9 @@ def coordinated_releases(
 
 # Generic families, fields, organisations and units: never a method or dataset by themselves.
 GENERIC = {
+    # a theory of bounds, no method ("Tighter PAC-Bayes Bounds")
+    "PAC-Bayes",
+    "PAC-Bayesian",
     "AI",
     "ML",
     "DL",
@@ -419,6 +422,11 @@ _MEDIA_ACRONYMS = frozenset(
         "AUs",
         "HOI",
         "ReID",
+        # a region of interest, the input of "RoI pooling" or "RoI Align"
+        "RoI",
+        "RoIs",
+        "ROI",
+        "ROIs",
         # areas of the visual cortex ("simple cells in V1")
         "V1",
         "V4",
@@ -466,7 +474,9 @@ _TASK_HEADS = re.compile(
 _FAMILY_LONG = re.compile(
     r"^(?:(?:large|small|pre-?trained|multi-?modal|vision|visual|neural|deep|generative|"
     r"foundation|convolutional|recurrent|graph|language|diffusion)\s+)+"
-    r"(?:language\s+)?(?:models?|networks?|nets?|transformers?)$",
+    r"(?:language\s+)?(?:models?|networks?|nets?|transformers?)$|"
+    # "Adversarial Networks", "Deep Adversarial Nets": the GAN family, unnamed
+    r"^(?:deep\s+)?adversarial\s+(?:networks?|nets?)$",
     re.I,
 )
 
