@@ -915,3 +915,14 @@ def test_a_model_familys_own_name_is_proposed_only_where_the_title_or_a_naming_v
 def test_pac_bayes_is_a_theory_not_a_method():
     rec = _record("Tighter PAC-Bayes Bounds", "We give PAC-Bayesian bounds for SVMs.")
     assert not {m.name for m in [*rec.methods, *rec.proposed]} & {"PAC-Bayes", "PAC-Bayesian"}
+
+
+def test_a_from_to_pair_is_the_result_before_and_the_result_after():
+    rec = _record(
+        "CoRI: Relation Integration",
+        "Experiments show that CoRI improves AUC on NYT from 67.7% to 74.8%. The accuracy of "
+        "other models is ranging from 87.0% to 99.3%.",
+    )
+    got = {(r.value, r.method) for r in rec.results}
+    assert {("67.7%", None), ("74.8%", "CoRI")} <= got
+    assert "87.0% to 99.3%" in {r.value for r in rec.results}

@@ -2,7 +2,8 @@
 
 A value is a number written with a unit that makes it a score ("82.1%", "+2.8%", "250 fps",
 "$0.031", "3.2% to 6.1%", "4.8 BLEU", a score in [0, 1] written ".88"); plain counts ("1,000
-images", "3 datasets") are not results. Within the sentence the metric and dataset are the
+images", "3 datasets") are not results. "from 73.7% to 89.3%" gives two results, the one before
+(no method) and the one after; a range ("ranging from 87% to 99%", "by 3%-13%") stays one. Within the sentence the metric and dataset are the
 nearest mentions (a metric before the value is preferred: "accuracy of 82.1%"); the method is
 the paper's proposed method when the sentence speaks of it (by name, "our", "we", "it"), else
 the method the value is given for ("7-18% for GPT-3.5"), else the nearest method mention before
@@ -73,8 +74,26 @@ def values(text: str) -> list[tuple[int, int, str]]:
     for m in VALUE_RE.finditer(text):
         v = m.group().strip().replace("\\%", "%")
         lead = len(m.group()) - len(m.group().lstrip())
-        out.append((m.start() + lead, m.start() + lead + len(m.group().strip()), v))
+        start = m.start() + lead
+        split = _FROM_TO.fullmatch(m.group().strip())
+        if split and _FROM_BEFORE.search(text, max(0, start - 30), start):
+            # "improves the state of the art from 73.7% to 89.3%": the result before, then
+            # the result after (eval/README.md call 32); "ranging from 87% to 99%" stays one
+            for g in (1, 2):
+                out.append((start + split.start(g), start + split.end(g), split.group(g)))
+            continue
+        out.append((start, start + len(m.group().strip()), v))
     return sorted(out)
+
+
+# "73.7% to 89.3%": two values, each with its unit.
+_FROM_TO = re.compile(r"(.*?\d.*?\S)\s?to\s?(\S*\d.*)")
+# "from" right before the first, not a range ("ranging from", "varies from", "between").
+_FROM_BEFORE = re.compile(
+    r"(?<!rang)(?<!ranging)(?<!ranges)(?<!vary)(?<!varies)(?<!varying)\sfrom\s$", re.I
+)
+# What follows the first value of such a pair.
+_TO_NEXT = re.compile(r"\s?to\s?")
 
 
 # A unit that is itself a metric: "250 fps", "4.8 BLEU".
@@ -185,8 +204,15 @@ def find_results(doc: Doc) -> Doc:
                 met = right_after[0] if right_after else _nearest(metrics, pos)
                 met_name = met.text if met else None
             own = [m for m in methods if m.proposed and m.start < pos]
-            if own:
-                meth: str | None = own[-1].text
+            meth: str | None
+            if (
+                k + 1 < len(vals)
+                and _TO_NEXT.fullmatch(sent.text, ve, vals[k + 1][0])
+                and _FROM_BEFORE.search(sent.text, max(0, vs - 30), vs)
+            ):
+                meth = None  # "from 73.7% to 89.3%": the first is the result before
+            elif own:
+                meth = own[-1].text
             elif main and _SELF.search(sent.text[:vs]):
                 meth = main
             elif respectively and len(vals) > 1 and len(methods) == len(vals):
