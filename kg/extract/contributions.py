@@ -647,18 +647,25 @@ def _unpropose_families(text: str, title: str, mentions: list[Mention]) -> None:
     and GPT-4", "we introduce a novel recurrent U-Net architecture"), unless the title writes
     it ("YOLOv3: ...") or spells it ("You Only Look Once" and YOLO) or the paper names it so
     ("we call our method R-CNN")."""
+    families = [
+        m
+        for m in mentions
+        if m.proposed and m.kind == "method" and MODEL_FAMILIES.match(m.text) and not m.long
+    ]
+    if not families:
+        return  # most papers: nothing to check
     named = {
         m.text
-        for m in mentions
-        if m.proposed
-        and (_NAMING.search(text, 0, m.start) or _WE_CALL_METHOD.search(text, 0, m.start))
+        for m in families
+        if _NAMING.search(text, max(0, m.start - 60), m.start)
+        or _WE_CALL_METHOD.search(text, max(0, m.start - 60), m.start)
     }
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w']*", title)).upper()
-    for m in mentions:
-        if not m.proposed or m.kind != "method" or m.text in named or m.start < len(title):
+    for m in families:
+        if m.text in named or m.start < len(title):
             continue
         family = MODEL_FAMILIES.match(m.text)
-        if family is None or m.long or not _FAMILY_REST.fullmatch(m.text, family.end()):
+        if family is None or not _FAMILY_REST.fullmatch(m.text, family.end()):
             continue  # "LSTM-A", "SAM+": a variant; "spatial attention module (SAM)": its own
         if m.text in title or m.text.upper() in initials:
             continue
