@@ -3,7 +3,8 @@
 A value is a number written with a unit that makes it a score ("82.1%", "+2.8%", "250 fps",
 "$0.031", "3.2% to 6.1%", "4.8 BLEU", a score in [0, 1] written ".88"); plain counts ("1,000
 images", "3 datasets") are not results. "from 73.7% to 89.3%" gives two results, the one before
-(no method) and the one after; a range ("ranging from 87% to 99%", "by 3%-13%") stays one. Within the sentence the metric and dataset are the
+(no method) and the one after; a range ("ranging from 87% to 99%", "by 3%-13%") stays one, and
+so does each pair of a "respectively" list. Within the sentence the metric and dataset are the
 nearest mentions (a metric before the value is preferred: "accuracy of 82.1%"); the method is
 the paper's proposed method when the sentence speaks of it (by name, "our", "we", "it"), else
 the method the value is given for ("7-18% for GPT-3.5"), else the nearest method mention before
@@ -76,7 +77,13 @@ def values(text: str) -> list[tuple[int, int, str]]:
         lead = len(m.group()) - len(m.group().lstrip())
         start = m.start() + lead
         split = _FROM_TO.fullmatch(m.group().strip())
-        if split and _FROM_BEFORE.search(text, max(0, start - 30), start):
+        if (
+            split
+            and _FROM_BEFORE.search(text, max(0, start - 30), start)
+            # "of A and B improves from 75.2% to 79% and 79.1% to 83%, respectively": each
+            # pair stays one value, so that the pairs line up with what they are listed for
+            and "respectively" not in text
+        ):
             # "improves the state of the art from 73.7% to 89.3%": the result before, then
             # the result after (eval/README.md call 32); "ranging from 87% to 99%" stays one
             for g in (1, 2):
