@@ -926,3 +926,12 @@ def test_a_from_to_pair_is_the_result_before_and_the_result_after():
     got = {(r.value, r.method) for r in rec.results}
     assert {("67.7%", None), ("74.8%", "CoRI")} <= got
     assert "87.0% to 99.3%" in {r.value for r in rec.results}
+
+
+def test_a_family_named_in_the_title_only_as_the_head_of_a_longer_name_is_not_proposed():
+    rec = _record(
+        "Libra R-CNN: Towards Balanced Learning for Object Detection",
+        "We propose Libra R-CNN, a simple framework. Compared with R-CNN it is better.",
+    )
+    assert "R-CNN" not in {m.name for m in rec.proposed}
+    assert "Libra R-CNN" in {m.name for m in rec.proposed}

@@ -667,9 +667,22 @@ def _unpropose_families(text: str, title: str, mentions: list[Mention]) -> None:
         family = MODEL_FAMILIES.match(m.text)
         if family is None or not _FAMILY_REST.fullmatch(m.text, family.end()):
             continue  # "LSTM-A", "SAM+": a variant; "spatial attention module (SAM)": its own
-        if m.text in title or m.text.upper() in initials:
+        if _title_names(title, m.text) or m.text.upper() in initials:
             continue
         m.proposed = False
+
+
+def _title_names(title: str, name: str) -> bool:
+    """The title writes ``name`` as a name of its own, not as the head of a longer
+    capitalised one ("YOLOv3: An Incremental Improvement", not "A Variational U-Net for
+    ..." nor "Recurrent U-Net for ...")."""
+    at = title.find(name)
+    while at >= 0:
+        before = title[:at].split()
+        if not before or not before[-1][:1].isupper() or before[-1] in ("A", "An", "The"):
+            return True
+        at = title.find(name, at + 1)
+    return False
 
 
 # "we call our method R-CNN", "which we call YOLO"
