@@ -47,8 +47,11 @@ this order by ``find_contributions``:
   dataset. Every mention of a proposed name is proposed;
 * last, an established method's acronym ("GAN", "MCMC") is unproposed unless it is the title's
   name, the paper names it ("which we call ...") or spells it out as another method, and so is
-  a model series' release ("our Mistral model"); a name the text introduces as a task ("we
-  formulate a novel task Corr2Cause", "Corr2Cause is a challenging task") is a task.
+  a model series' release ("our Mistral model") and a well-known model family's own name
+  ("a novel recurrent U-Net architecture", "a case study with GPT-4") unless the title
+  writes it as a name of its own or a naming verb gives it ("we call our method R-CNN"); a
+  name the text introduces as a task ("we formulate a novel task Corr2Cause", "Corr2Cause is
+  a challenging task") is a task.
 
 A contribution sentence also opens with "our (main) contribution is / are / include"; an
 acronym right after "we propose a novel model with / of ..." is the verb's own object.

@@ -8,6 +8,12 @@ nothing when an acronym's long form says it is a task or a generic family ("larg
 models (LLMs)"), and a method otherwise. A model series the corpus writes before its releases
 (``Llama``, ``Claude``: the method lexicon's "series") is a name too, alone or with its release.
 
+Some words of that shape are no names: function words in capitals ("AND", "FOR" of an
+all-caps title), problems ("Text-to-SQL"), brain areas ("V1"), quantities ("VC dimension",
+"ROC curve"), what a defined acronym's problem detects ("Human-Object Interaction (HOI)
+detection"); a metric acronym that the corpus defines as no measure ("EM", "MAP") is a metric
+only where something is measured.
+
 Two more readings follow: Title-Case names given as examples of methods ("prompting methods
 such as Chain of Thought, Tree of Thought, and Self-Consistency") are methods, and a release
 written by its version alone after a versioned name ("PASCAL VOC 2007 and 2012",
