@@ -650,10 +650,16 @@ def _unpropose_families(text: str, title: str, mentions: list[Mention]) -> None:
     and GPT-4", "we introduce a novel recurrent U-Net architecture"), unless the title writes
     it ("YOLOv3: ...") or spells it ("You Only Look Once" and YOLO) or the paper names it so
     ("we call our method R-CNN")."""
+    # A family's name with a version at most: not "LSTM-A", "SAM+" (variants), nor "spatial
+    # attention module (SAM)" (the paper's own acronym).
     families = [
         m
         for m in mentions
-        if m.proposed and m.kind == "method" and MODEL_FAMILIES.match(m.text) and not m.long
+        if m.proposed
+        and m.kind == "method"
+        and not m.long
+        and (family := MODEL_FAMILIES.match(m.text))
+        and _FAMILY_REST.fullmatch(m.text, family.end())
     ]
     if not families:
         return  # most papers: nothing to check
@@ -667,9 +673,6 @@ def _unpropose_families(text: str, title: str, mentions: list[Mention]) -> None:
     for m in families:
         if m.text in named or m.start < len(title):
             continue
-        family = MODEL_FAMILIES.match(m.text)
-        if family is None or not _FAMILY_REST.fullmatch(m.text, family.end()):
-            continue  # "LSTM-A", "SAM+": a variant; "spatial attention module (SAM)": its own
         if _title_names(title, m.text) or m.text.upper() in initials:
             continue
         m.proposed = False

@@ -626,7 +626,11 @@ class GazetteerMatcher:
                 return False
             else:
                 exact = False
-            if text.islower() and low in self.capitals_only["metric"] and not _beside_digits(span):
+            if (
+                text.islower()
+                and low in self.capitals_only["metric"]
+                and not _beside_number(span, digits=True)
+            ):
                 return False  # "is fed to a four-layer CNN": the verb, though "four" is a number
             nxt = span.doc[span.end] if span.end < len(span.doc) else None
             nxt_word = "" if nxt is None else nxt.text
@@ -731,18 +735,12 @@ def _inside_longer_name(span) -> bool:  # type: ignore[no-untyped-def]
     )
 
 
-def _beside_digits(span) -> bool:  # type: ignore[no-untyped-def]
-    """A number written in digits within two tokens before or after the span ("30 fps")."""
+def _beside_number(span, digits: bool = False) -> bool:  # type: ignore[no-untyped-def]
+    """A number within two tokens before or after the span ("30 fps", "rmse of 0.3"); with
+    ``digits``, one written in digits ("a four-layer CNN" has none)."""
     doc = span.doc
     near = [*doc[max(0, span.start - 2) : span.start], *doc[span.end : span.end + 3]]
-    return any(t.like_num and any(c.isdigit() for c in t.text) for t in near)
-
-
-def _beside_number(span) -> bool:  # type: ignore[no-untyped-def]
-    """A number within two tokens before or after the span ("30 fps", "rmse of 0.3")."""
-    doc = span.doc
-    near = [*doc[max(0, span.start - 2) : span.start], *doc[span.end : span.end + 3]]
-    return any(t.like_num for t in near)
+    return any(t.like_num and (not digits or any(c.isdigit() for c in t.text)) for t in near)
 
 
 @Language.factory("kg_gazetteer")
