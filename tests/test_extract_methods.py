@@ -3,22 +3,16 @@ context, and naming cues. Sentences are written for these tests."""
 
 from __future__ import annotations
 
+from extracted import record
+
 from kg.extract.names import method_lexicon, names_no_method
 from kg.extract.pipeline import extract
 from kg.model import Paper
 
 
-def _record(title: str, abstract: str):  # type: ignore[no-untyped-def]
-    return next(extract([Paper("p1", title, abstract)]))
-
-
 def _names(rec, field: str) -> set[str]:  # type: ignore[no-untyped-def]
     items = getattr(rec, field)
     return {i.name for i in items} | {i.long for i in items if i.long}
-
-
-def _one(title: str, abstract: str):  # type: ignore[no-untyped-def]
-    return next(extract([Paper("t1", title, abstract)]))
 
 
 def test_lexicon_holds_established_names_not_families():
@@ -34,7 +28,7 @@ def test_lexicon_holds_established_names_not_families():
 
 
 def test_lower_case_established_methods_are_found():
-    rec = _one(
+    rec = record(
         "Tracking with noisy sensors",
         "We smooth the trajectories with an extended Kalman filter and draw posterior samples "
         "by Gibbs sampling; the features are reduced by principal component analysis.",
@@ -44,7 +38,7 @@ def test_lower_case_established_methods_are_found():
 
 
 def test_one_word_name_inside_a_compound_is_not_the_method():
-    rec = _one("A lifting module", "Our view transformer maps camera images to a top view.")
+    rec = record("A lifting module", "Our view transformer maps camera images to a top view.")
     assert "transformer" not in {n.lower() for n in _names(rec, "methods")}
 
 
@@ -57,7 +51,7 @@ def test_long_form_heads_that_name_no_method():
 
 
 def test_acronyms_of_data_and_settings_are_not_methods():
-    rec = _one(
+    rec = record(
         "Sensing the brain",
         "We decode electrocorticographic (ECOG) signals with a multilayer perceptron (MLP). "
         "Unlike usual ZQA settings, our robot must remember what it saw.",
@@ -68,7 +62,7 @@ def test_acronyms_of_data_and_settings_are_not_methods():
 
 
 def test_established_method_in_contribution_sentence_is_not_proposed():
-    rec = _one(
+    rec = record(
         "Faster inference for topic models",
         "We propose a blocked Gibbs sampling scheme for topic models.",
     )
@@ -76,7 +70,7 @@ def test_established_method_in_contribution_sentence_is_not_proposed():
 
 
 def test_termed_as_names_the_proposed_method():
-    rec = _one(
+    rec = record(
         "Relational parts for recognition",
         "Our method, termed as Part Relation Graph Network (PRGN), is trained end-to-end.",
     )
@@ -84,7 +78,7 @@ def test_termed_as_names_the_proposed_method():
 
 
 def test_long_form_tail_is_not_a_separate_method():
-    rec = _one(
+    rec = record(
         "Planning with Hidden Context Markov Decision Processes",
         "We study the Hidden Context Markov Decision Process (HC-MDP) for families of tasks.",
     )
@@ -92,7 +86,7 @@ def test_long_form_tail_is_not_a_separate_method():
 
 
 def test_title_phrase_ending_in_a_built_thing_is_proposed():
-    rec = _one(
+    rec = record(
         "Scene Completion with Layered Memory Network",
         "Completing scenes is hard. We propose a layered memory network that stores views.",
     )
@@ -100,7 +94,7 @@ def test_title_phrase_ending_in_a_built_thing_is_proposed():
 
 
 def test_a_new_before_a_title_phrase_is_no_word_of_its_name():
-    rec = _one(
+    rec = record(
         "A Novel Layered Memory Network for Scene Completion",
         "Completing scenes is hard. We propose a network that stores views.",
     )
@@ -108,7 +102,7 @@ def test_a_new_before_a_title_phrase_is_no_word_of_its_name():
 
 
 def test_title_phrase_mentioned_before_the_contribution_is_existing():
-    rec = _one(
+    rec = record(
         "Layered Memory Networks for Scene Completion",
         "Prior work models scenes with a layered memory network. We propose a new prior.",
     )
@@ -116,7 +110,7 @@ def test_title_phrase_mentioned_before_the_contribution_is_existing():
 
 
 def test_title_goal_and_task_phrases_are_not_proposed():
-    rec = _one(
+    rec = record(
         "Towards Robust Scene Completion Networks",
         "We propose a method that completes scenes.",
     )
@@ -124,7 +118,7 @@ def test_title_goal_and_task_phrases_are_not_proposed():
 
 
 def test_title_phrase_spelling_out_the_abstract_acronym_is_its_long_form():
-    rec = _one(
+    rec = record(
         "Layered Memory Network",
         "We propose LMN, which stores views. LMN beats baselines.",
     )
@@ -139,7 +133,7 @@ def test_title_technique_after_the_means_word_or_as_subject_is_proposed_with_les
         ("Dynamic Label Propagation for Scene Completion", "Dynamic Label Propagation"),
         ("Scene Regularization: Completing Scenes Jointly", "Scene Regularization"),
     ):
-        rec = _one(title, "Completing scenes is hard. We propose a method that stores views.")
+        rec = record(title, "Completing scenes is hard. We propose a method that stores views.")
         hits = [i for i in rec.proposed if i.name == name]
         assert hits, title
         assert hits[0].confidence < 0.75  # weaker than a built thing's head ("... Network")
@@ -152,18 +146,18 @@ def test_title_fragments_and_clauses_are_not_proposed():
         "Depth Cues Also Predict Scene Layout Networks",  # a clause
         "Differentially Private Clustering",  # a task in a setting
     ):
-        assert not _names(_one(title, abstract), "proposed"), title
-    rec = _one("Layered Memory Networks and Gated Transformers for Scenes", abstract)
+        assert not _names(record(title, abstract), "proposed"), title
+    rec = record("Layered Memory Networks and Gated Transformers for Scenes", abstract)
     assert {"Layered Memory Networks", "Gated Transformers"} <= _names(rec, "proposed")
 
 
 def test_a_title_phrase_is_proposed_when_only_our_method_says_the_work_is_theirs():
-    rec = _one(
+    rec = record(
         "Layered Memory Network for Scene Completion",
         "Completing scenes is hard. Our novel memory-based approach stores views.",
     )
     assert "Layered Memory Network" in _names(rec, "proposed")
-    rec = _one(
+    rec = record(
         "Layered Memory Network for Scene Completion",
         "Completing scenes is hard. Views are stored in memory.",
     )
@@ -179,11 +173,11 @@ def test_title_techniques_that_are_problems_common_or_known_are_not_proposed():
         "Scene Completion with Occlusion Reasoning and Memory",  # not after the means word
         "Scene Completion with a Simple Occupancy Distance",  # a description, not a name
     ):
-        assert not _names(_one(title, abstract), "proposed"), title
+        assert not _names(record(title, abstract), "proposed"), title
 
 
 def test_quoted_title_case_name_after_we_term_is_proposed():
-    rec = _one(
+    rec = record(
         "Teachers at a discount",
         'We find that one change, which we term "Cheap Teacher Sampling", helps students.',
     )
@@ -191,7 +185,7 @@ def test_quoted_title_case_name_after_we_term_is_proposed():
 
 
 def test_knowledge_distillation_acronym_is_a_paradigm_not_a_method():
-    rec = _one(
+    rec = record(
         "Small students",
         "Knowledge Distillation (KD) transfers what a teacher knows. KD is costly here.",
     )
@@ -199,7 +193,7 @@ def test_knowledge_distillation_acronym_is_a_paradigm_not_a_method():
 
 
 def test_acronym_defined_before_a_device_noun_is_no_method():
-    rec = _one(
+    rec = record(
         "Depth denoising",
         "We denoise time-of-flight (ToF) cameras. ToF depth is noisy.",
     )
@@ -207,7 +201,7 @@ def test_acronym_defined_before_a_device_noun_is_no_method():
 
 
 def test_plural_acronym_takes_the_singular_name_used_elsewhere():
-    rec = _one(
+    rec = record(
         "On sum-product networks",
         "Sum-Product Networks (SPNs) are deep models. Every SPN is a circuit.",
     )
@@ -230,7 +224,7 @@ def test_lexicon_holds_lower_case_terms_of_art_and_dashed_eponyms():
 
 
 def test_terms_of_art_and_en_dash_eponyms_are_found_in_text():
-    rec = _one(
+    rec = record(
         "Ranking with pairwise comparisons",
         "We fit a Bradley\u2013Terry model with the kernel trick, compare against kernel PCA "
         "and a structured SVM, and refine the fit by Levenberg-Marquardt iterations.",
@@ -242,7 +236,7 @@ def test_terms_of_art_and_en_dash_eponyms_are_found_in_text():
 
 
 def test_gan_and_vae_are_methods_but_kl_and_slam_are_not():
-    rec = _one(
+    rec = record(
         "Latent variables for images",
         "A Variational Auto-Encoder (VAE) and a GAN are trained; the KL term vanishes. "
         "The SLAM systems we compare run a conditional GAN on each frame.",
@@ -253,12 +247,12 @@ def test_gan_and_vae_are_methods_but_kl_and_slam_are_not():
 
 
 def test_name_after_a_hyphenated_modifier_stands_alone():
-    rec = _one("Attribute localization", "We train an attribute-guided Transformer network.")
+    rec = record("Attribute localization", "We train an attribute-guided Transformer network.")
     assert "transformer" in {n.lower() for n in _names(rec, "methods")}
 
 
 def test_lower_case_name_after_naming_verb_is_proposed():
-    rec = _one(
+    rec = record(
         "Better fine-tuning",
         "Here we present a general fine-tuning method that we call information gain filtration "
         "for improving training efficiency. A phenomenon we call weak-to-strong drift is also "
@@ -269,7 +263,7 @@ def test_lower_case_name_after_naming_verb_is_proposed():
 
 
 def test_apposition_says_method_not_dataset():
-    rec = _one(
+    rec = record(
         "Verifiable policies",
         "We propose VIPER, an algorithm that learns decision tree policies. We evaluate Gen6D on "
         "a large-scale simulated dataset.",
@@ -279,7 +273,7 @@ def test_apposition_says_method_not_dataset():
 
 
 def test_named_dataset_before_a_comma_is_no_apposition():
-    rec = _one(
+    rec = record(
         "Gen6D: pose estimation",
         "We present Gen6D. On the LINEMOD dataset, Gen6D achieves competitive results.",
     )
@@ -288,7 +282,7 @@ def test_named_dataset_before_a_comma_is_no_apposition():
 
 
 def test_defined_plural_model_class_acronym_is_a_method():
-    rec = _one(
+    rec = record(
         "Fast training",
         "Hinge-loss Markov random fields (HL-MRFs) allow scalable inference. Large language "
         "models (LLMs) describe facial action units (AUs).",
@@ -298,7 +292,7 @@ def test_defined_plural_model_class_acronym_is_a_method():
 
 
 def test_title_acronym_names_the_contribution():
-    rec = _one(
+    rec = record(
         "Quantitative Testing with Concept Activation Vectors (TCAV)",
         "We show how to use concept vectors as part of a technique that quantifies importance.",
     )
@@ -306,7 +300,7 @@ def test_title_acronym_names_the_contribution():
 
 
 def test_title_case_component_with_built_head_is_proposed():
-    rec = _one(
+    rec = record(
         "Underwater image enhancement",
         "To improve feature propagation, we propose a Spatio-Spectro Fusion-Based Attention "
         "Block. We train it with a Graph Neural Network baseline.",
@@ -316,7 +310,7 @@ def test_title_case_component_with_built_head_is_proposed():
 
 
 def test_used_names_after_propose_are_not_proposed():
-    rec = _one(
+    rec = record(
         "Facial expression synthesis",
         "Unlike previous methods using Generative Adversarial Networks (GAN), we propose a novel "
         "GAN framework. We propose to exploit relations using Graph Convolutional Networks "
@@ -327,7 +321,7 @@ def test_used_names_after_propose_are_not_proposed():
 
 
 def test_citation_marks_do_not_hide_names():
-    rec = _one(
+    rec = record(
         "Metric learning",
         "Our loss outperforms the most recent approaches, such as ABE[14] and HTL[4], by a "
         "large margin.",
@@ -336,7 +330,7 @@ def test_citation_marks_do_not_hide_names():
 
 
 def test_title_phrase_named_again_by_the_authors_is_proposed():
-    rec = _one(
+    rec = record(
         "Smoothed Latent Transition Penalties",
         "Sequence models drift. We introduce smoothed latent transition penalties that tie "
         "neighbouring states together, and fit them with closed-form updates.",
@@ -345,7 +339,7 @@ def test_title_phrase_named_again_by_the_authors_is_proposed():
 
 
 def test_title_phrase_echoed_as_a_described_technique_is_not_proposed():
-    rec = _one(
+    rec = record(
         "Unsupervised Feature Alignment for Keypoint Estimation",
         "We introduce a novel unsupervised feature alignment technique for keypoints.",
     )
@@ -353,7 +347,7 @@ def test_title_phrase_echoed_as_a_described_technique_is_not_proposed():
 
 
 def test_named_parts_of_the_proposed_method_are_proposed():
-    rec = _one(
+    rec = record(
         "Graph matching for retrieval",
         "We propose GraMR, a matching network. GraMR consists of two branches: the Local Token "
         "Alignment (LTA) branch and the Global Order Scoring (GOS) branch. Experiments compare "
@@ -365,7 +359,7 @@ def test_named_parts_of_the_proposed_method_are_proposed():
 
 
 def test_two_word_acronym_keeps_its_head_noun():
-    rec = _one(
+    rec = record(
         "Pair losses",
         "We propose a ranked-pair loss (RP loss) for metric learning. The proposed RP loss "
         "improves recall.",
@@ -375,7 +369,7 @@ def test_two_word_acronym_keeps_its_head_noun():
 
 
 def test_problem_acronyms_all_caps_words_and_ocr_noise_are_not_methods():
-    rec = _one(
+    rec = record(
         "Off-policy evaluation",
         "We study the problem of counterfactual policy scoring (CPS) in medicine. The "
         "FINDINGS section of each report is summarised, and the inforMation transfOlmation "
@@ -387,7 +381,7 @@ def test_problem_acronyms_all_caps_words_and_ocr_noise_are_not_methods():
 
 
 def test_name_after_we_refer_to_as_is_proposed():
-    rec = _one(
+    rec = record(
         "Fast posterior sampling for kernel machines",
         "Kernel machines are slow at test time. Our approach, which we refer to as QUILT "
         "(QUadrature Interpolated Lanczos Trees), cuts the cost of sampling. QUILT is fast.",
@@ -397,7 +391,7 @@ def test_name_after_we_refer_to_as_is_proposed():
 
 
 def test_acronym_of_a_generation_problem_is_not_a_method():
-    rec = _one(
+    rec = record(
         "Asking better questions about charts",
         "Chart question generation (CQG) is hard. We train a model for CQG on 10k charts and "
         "compare it with a retrieval baseline.",
@@ -406,7 +400,7 @@ def test_acronym_of_a_generation_problem_is_not_a_method():
 
 
 def test_dataset_the_paper_calls_its_own_is_introduced():
-    rec = _one(
+    rec = record(
         "Where is the fact stored? Two benchmarks for memory localization",
         "Localization methods are rarely evaluated. In our PLANT benchmark, we insert new facts "
         "into a small subset of weights and ask whether a method finds them.",
@@ -440,7 +434,7 @@ def test_naming_verb_at_sentence_start_is_capitalised():
 
 
 def test_releases_written_by_their_versions_alone_are_named_in_full():
-    rec = _one(
+    rec = record(
         "Detection at scale",
         "We train on PASCAL VOC 2007 and 2012 and on SQuAD 1.1 and 2.0. When applied to "
         "Gemini 1.0 Pro and 1.5 Flash models, and to LLaMA 7B and 13B, the method helps. "
@@ -457,7 +451,7 @@ def test_releases_written_by_their_versions_alone_are_named_in_full():
 
 
 def test_numbers_after_a_versioned_name_are_not_its_releases():
-    rec = _one(
+    rec = record(
         "Fast detection",
         "It reaches 78.2 mAP on PASCAL VOC 2012 and 80.3 on COCO, at 23.6 FPS on iPhone 8 "
         "and 125 FPS on a desktop GPU. We compare GPT-4, PaLM 2, and 193 human participants.",
@@ -477,7 +471,7 @@ def test_model_series_are_mined_from_the_corpus_not_dates_or_licences():
 
 
 def test_model_series_names_with_or_without_a_release_are_used_methods():
-    rec = _one(
+    rec = record(
         "Counselling with small models",
         "We fine-tune Llama 2 7B and compare it with Claude 3 Opus, Mixtral 8x7B and Gemini "
         "Ultra. Our Mistral model achieves a BERTScore of 70.1%.",
@@ -488,7 +482,7 @@ def test_model_series_names_with_or_without_a_release_are_used_methods():
 
 
 def test_a_taxonomy_is_data_and_an_acronym_for_resources_no_method():
-    rec = _one(
+    rec = record(
         "Negative sampling for skill extraction",
         "Skills matter in many human resources (HR) processes. Using the ESCO taxonomy to "
         "select negatives helps most; results hold in high-resource (HR) settings.",
@@ -498,7 +492,7 @@ def test_a_taxonomy_is_data_and_an_acronym_for_resources_no_method():
 
 
 def test_a_name_introduced_as_a_task_is_a_task_not_a_method():
-    rec = _one(
+    rec = record(
         "Can models infer causes?",
         "We formulate a novel task CauseBench, which takes correlational statements and asks "
         "for causes. This paper defines a new task named Slot-Level Task Dialog (SLTD). "
@@ -511,7 +505,7 @@ def test_a_name_introduced_as_a_task_is_a_task_not_a_method():
 
 
 def test_a_listed_task_the_text_calls_a_method_is_a_method():
-    rec = _one(
+    rec = record(
         "Faster tuning of robots",
         "Bayesian optimization (BO) is a well-established method for tuning robots. Density "
         "estimation is a widely used method too, and knowledge distillation is an effective "
@@ -525,7 +519,7 @@ def test_a_listed_task_the_text_calls_a_method_is_a_method():
 
 
 def test_a_name_after_a_new_task_in_another_clause_is_still_a_method():
-    rec = _one(
+    rec = record(
         "Composable adapters",
         "With just a few examples from a new task, LoraHub can combine adapters. Training "
         "FastNet is a challenging task.",
@@ -534,7 +528,7 @@ def test_a_name_after_a_new_task_in_another_clause_is_still_a_method():
 
 
 def test_title_case_names_given_as_examples_of_methods_are_methods():
-    rec = _one(
+    rec = record(
         "Prompt structures",
         "CoT and its variants (such as Tree of Thought, Graph of Thought, etc.) rely on one "
         "prompt. Local search methods such as Expectation Maximization (EM), Gibbs Sampling "
@@ -547,7 +541,7 @@ def test_title_case_names_given_as_examples_of_methods_are_methods():
 
 
 def test_listed_classes_of_models_and_modifiers_are_not_method_names():
-    rec = _one(
+    rec = record(
         "Generative priors",
         "Generative models such as Variational Auto Encoders and Sparse Mixture Networks are "
         "trained on a fixed prior. Methods such as Natural Language Processing tasks differ.",
@@ -558,7 +552,7 @@ def test_listed_classes_of_models_and_modifiers_are_not_method_names():
 
 
 def test_acronym_of_what_a_proposed_model_is_made_with_is_proposed():
-    rec = _one(
+    rec = record(
         "Skeleton-based action recognition",
         "We propose a novel model with spatial reasoning and temporal stack learning (SR-TSL) "
         "for action recognition. We then propose an approach with reinforcement learning (RL) "
@@ -569,7 +563,7 @@ def test_acronym_of_what_a_proposed_model_is_made_with_is_proposed():
 
 
 def test_what_our_contribution_is_is_proposed():
-    rec = _one(
+    rec = record(
         "Parallel optimistic optimization",
         "The smoothness of the function is unknown. Our contribution is an adaptive "
         "optimization algorithm, POO or parallel optimistic optimization, that adapts to it.",
@@ -578,7 +572,7 @@ def test_what_our_contribution_is_is_proposed():
 
 
 def test_a_name_the_abstract_opens_by_calling_a_problem_is_a_task():
-    rec = _one(
+    rec = record(
         "Incremental Spectral Clustering on Streams",
         "Spectral clustering is a well studied problem, but costly when the graph changes.",
     )
@@ -588,7 +582,7 @@ def test_a_name_the_abstract_opens_by_calling_a_problem_is_a_task():
 
 
 def test_plural_acronyms_of_one_model_class_are_methods_and_join_their_singular():
-    rec = _one(
+    rec = record(
         "Sequence labelling",
         "For sequence learning we use CRFs with latent variables and compare with HMMs. We "
         "stack LSTMs on clips; one LSTM per clip. CNNs and ANNs are families, not methods.",
@@ -599,7 +593,7 @@ def test_plural_acronyms_of_one_model_class_are_methods_and_join_their_singular(
 
 
 def test_a_capitalised_word_the_contribution_verb_introduces_in_apposition_is_proposed():
-    rec = _one(
+    rec = record(
         "Deeper fusion for text generation",
         "Existing models are shallow. To fix this, we propose Della, a novel variational "
         "framework. Della learns latent variables. We also introduce Karrierewege, a new "
@@ -611,14 +605,14 @@ def test_a_capitalised_word_the_contribution_verb_introduces_in_apposition_is_pr
 
 
 def test_a_two_word_lexicon_method_is_found_hyphenated_too():
-    rec = _one(
+    rec = record(
         "Group Loss", "We propose a loss based on a differentiable label-propagation method."
     )
     assert "label-propagation" in _names(rec, "methods")
 
 
 def test_name_given_to_a_modified_known_method_replaces_it():
-    rec = _one(
+    rec = record(
         "Quork R-CNN",
         "We detect objects with a voxel branch. Our system, called Quork R-CNN, extends Mask "
         "R-CNN. We also train a variant, named Zeta-Neighbor Adapter ZN-Adapter, on more images. The "
@@ -634,7 +628,7 @@ def test_name_given_to_a_modified_known_method_replaces_it():
 
 
 def test_naming_cues_with_adjectives_and_several_words():
-    rec = _one(
+    rec = record(
         "Quiet Folding: Beyond Greedy Generation",
         "We present Quiet Folding, a novel unsupervised algorithm for text. Quiet Folding "
         "beats baselines. With our proposed robust GROVE algorithm, attackers are caught. We "
@@ -648,7 +642,7 @@ def test_naming_cues_with_adjectives_and_several_words():
 
 
 def test_title_naming_a_known_method_under_modifiers_is_the_papers_variant():
-    rec = _one(
+    rec = record(
         "Zorp Q-Learning",
         "The Zorp Q-learning algorithm introduced in this paper improves on Q-learning.",
     )
@@ -656,25 +650,27 @@ def test_title_naming_a_known_method_under_modifiers_is_the_papers_variant():
     assert "Q-learning" in _names(rec, "methods")  # still used on its own
     # a verb in -ing or praise alone names no variant
     for title in ("Revisiting Dilated Convolution", "Efficient Thompson Sampling"):
-        rec = _one(title, "We propose a new analysis of it.")
+        rec = record(title, "We propose a new analysis of it.")
         assert not _names(rec, "proposed")
 
 
 def test_acronym_in_a_bracket_glued_to_its_long_form_is_defined():
-    rec = _one(
+    rec = record(
         "Powering finetuning",
         "We propose Zeta Calibration Module(ZCM) to reduce the bias. ZCM is fast, and "
         "SE(3)-equivariant layers keep f(X) intact.",
     )
     assert ("ZCM", "Zeta Calibration Module") in {(p.name, p.long) for p in rec.proposed}
-    rec = _one("Text nets", "We propose a framework called Quill Modular Networks(QMNs) for text.")
+    rec = record(
+        "Text nets", "We propose a framework called Quill Modular Networks(QMNs) for text."
+    )
     assert ("QMNs", "Quill Modular Networks") in {(p.name, p.long) for p in rec.proposed}
-    rec = _one("A study", "We study reinforcement learning(RL) for robots.")
+    rec = record("A study", "We study reinforcement learning(RL) for robots.")
     assert ("reinforcement learning", ("RL",)) in {(t.name, tuple(t.aliases)) for t in rec.tasks}
 
 
 def test_lexicon_names_match_with_a_hyphen_or_a_space_between_words():
-    rec = _one(
+    rec = record(
         "Control",
         "KBSF beats least-squares policy iteration. A global and cross attention mechanism "
         "helps, and monte-carlo tree search plans.",
@@ -686,13 +682,13 @@ def test_lexicon_names_match_with_a_hyphen_or_a_space_between_words():
 
 
 def test_title_phrases_that_are_fragments_of_a_defined_name_are_not_proposed():
-    rec = _one(
+    rec = record(
         "Recurrent Tubelet Proposal and Recognition Networks for Action Detection",
         "We present a novel architecture called Recurrent Tubelet Proposal and Recognition "
         "(RTPR) networks. The RTPR networks are fast.",
     )
     assert "Recognition Networks" not in _names(rec, "proposed")
-    rec = _one(
+    rec = record(
         "Learn What Not to Learn: Action Elimination with Deep Reinforcement Learning",
         "We propose the Action-Elimination Deep Q-Network (AE-DQN) architecture that combines "
         "a Deep RL algorithm with an Action Elimination Network (AEN).",
@@ -705,7 +701,7 @@ def test_title_phrases_that_are_fragments_of_a_defined_name_are_not_proposed():
 def test_title_learning_phrase_is_proposed_when_the_paper_builds_one_of_its_paradigm():
     builds = "Summaries are hard. We propose a contrastive learning model that compares views."
     name = "Layer Matched Contrastive Learning"
-    rec = _one(f"{name} for Text Summarization", builds)
+    rec = record(f"{name} for Text Summarization", builds)
     assert name in _names(rec, "proposed")
     for title, abstract in (
         # the paradigm of others: only the background cites "contrastive learning methods"
@@ -718,7 +714,7 @@ def test_title_learning_phrase_is_proposed_when_the_paper_builds_one_of_its_para
         ("Deep Contrastive Learning for Summaries", builds),  # two words after "Deep"
     ):
         assert not any(
-            n.endswith("Contrastive Learning") for n in _names(_one(title, abstract), "proposed")
+            n.endswith("Contrastive Learning") for n in _names(record(title, abstract), "proposed")
         ), title
 
 
@@ -727,16 +723,16 @@ def test_title_head_before_a_colon_is_proposed_when_the_abstract_names_it_again(
         "Agents forget what they saw. We develop a memory system with a learned write "
         "operator. This architecture, called the Neural Map, stores features on a grid."
     )
-    rec = _one("Neural Map: Structured Memory for Navigation", abstract)
+    rec = record("Neural Map: Structured Memory for Navigation", abstract)
     assert "Neural Map" in _names(rec, "proposed")
     for title in (
         "Neural Map: A Dataset for Navigation",  # data, not a method
         "Neural Map: A Survey of Memory for Navigation",
         "Neural Map of the Structured Memory: Navigation",  # not two or three words
     ):
-        assert "Neural Map" not in _names(_one(title, abstract), "proposed"), title
+        assert "Neural Map" not in _names(record(title, abstract), "proposed"), title
     # a catchphrase the abstract does not name again
-    rec = _one("Style Over Substance: Memory for Navigation", abstract)
+    rec = record("Style Over Substance: Memory for Navigation", abstract)
     assert "Style Over Substance" not in _names(rec, "proposed")
 
 
@@ -744,7 +740,7 @@ def test_textbook_learners_are_methods_but_not_linear_regression_or_families():
     lex = {n.lower() for n in method_lexicon()}
     assert {"decision tree", "decision trees", "naive bayes", "gradient boosting"} <= lex
     assert not {"linear regression", "boosting", "bagging", "memory network"} & lex
-    rec = _one(
+    rec = record(
         "Sorting with learned comparators",
         "We compare decision trees, naive Bayes and gradient boosting as comparators.",
     )
@@ -754,7 +750,7 @@ def test_textbook_learners_are_methods_but_not_linear_regression_or_families():
 
 
 def test_capitalised_words_before_a_lexicon_name_belong_to_it():
-    rec = _record(
+    rec = record(
         "Trees Test",
         "Our model beats traditional methods like Gradient Boosted Decision "
         "Trees. Unlike Generative Adversarial Networks, it is stable. We also "
@@ -771,7 +767,7 @@ def test_capitalised_words_before_a_lexicon_name_belong_to_it():
 
 
 def test_where_code_is_put_is_no_dataset_and_an_address_no_name():
-    rec = _record(
+    rec = record(
         "A test",
         "We train models on CIFAR-10. The pretrained models are available in "
         "PaddleClas. A video is at youtu.be/AbCdEf12345.",
@@ -782,7 +778,7 @@ def test_where_code_is_put_is_no_dataset_and_an_address_no_name():
 
 
 def test_long_forms_of_problems_and_things_name_no_method_unless_their_head_does():
-    rec = _record(
+    rec = record(
         "A test",
         "We study person re-identification (ReID) under rolling shutter (RS) cameras. We "
         "propose Self-supervised Attention for Vehicle Re-identification (SAVER), trained "
@@ -797,7 +793,7 @@ def test_long_forms_of_problems_and_things_name_no_method_unless_their_head_does
 
 
 def test_media_and_modalities_are_no_names_unless_the_paper_defines_them():
-    rec = _record(
+    rec = record(
         "A test",
         "We use RGBD input, JPEG images and GPS traces for AR/VR headsets, and run A/B "
         "tests. We then present context-aware decoding (CAD) for them.",
@@ -808,7 +804,7 @@ def test_media_and_modalities_are_no_names_unless_the_paper_defines_them():
 
 
 def test_known_model_names_in_an_evaluation_are_methods_not_data():
-    rec = _record(
+    rec = record(
         "A test",
         "We evaluate our module with LeNet-5 and GoogLeNet on CIFAR-10, and run "
         "experiments on mBERT and LSTMs.",
@@ -818,7 +814,7 @@ def test_known_model_names_in_an_evaluation_are_methods_not_data():
 
 
 def test_a_title_named_after_a_dataset_introduces_the_dataset():
-    rec = _record(
+    rec = record(
         "The REEFY Dataset: Coral Images for Segmentation",
         "We present REEFY, with 10,000 coral images. Models trained on REEFY improve.",
     )

@@ -3,16 +3,13 @@ corpus abstracts), each tested on sentences written for the test."""
 
 from __future__ import annotations
 
-from kg.extract.pipeline import build_nlp, extract
-from kg.model import Paper
+from extracted import record
 
-
-def _record(title: str, abstract: str):  # type: ignore[no-untyped-def]
-    return next(extract([Paper("p1", title, abstract)]))
+from kg.extract.pipeline import build_nlp
 
 
 def test_a_problem_named_acronym_of_a_proposed_framework_is_the_method():
-    rec = _record(
+    rec = record(
         "Reef Captions",
         "We devise a joint Reef Grounding and Generation (RGG) framework for coral images. "
         "We also propose a fast coral bleaching detection (CBD) method. RGG is accurate.",
@@ -23,7 +20,7 @@ def test_a_problem_named_acronym_of_a_proposed_framework_is_the_method():
 
 
 def test_a_named_part_the_method_relies_on_is_used_not_proposed():
-    rec = _record(
+    rec = record(
         "T-Reef: Coral Learning",
         "We propose T-Reef, a method for reef data. Our approach, T-Reef, relies on a Joint "
         "Coral Predictive Architecture (JCPA) and is akin to masking. It adds the Coral "
@@ -35,7 +32,7 @@ def test_a_named_part_the_method_relies_on_is_used_not_proposed():
 
 
 def test_an_acronym_defined_for_short():
-    rec = _record(
+    rec = record(
         "Reef Teaching",
         "We call this problem \\textit{g-reefability}, or gRF for short. We propose a coral "
         "counting network (CCN for short). We name our method as ``learning to teach with "
@@ -48,7 +45,7 @@ def test_an_acronym_defined_for_short():
 
 
 def test_a_quantifier_does_not_open_a_task_name():
-    rec = _record(
+    rec = record(
         "Coral Reefs",
         "Transformers help numerous natural language processing tasks. We train on multiple "
         "self-supervised tasks and evaluate on multiple object tracking.",
@@ -60,17 +57,17 @@ def test_a_quantifier_does_not_open_a_task_name():
 
 
 def test_a_title_task_is_the_object_of_the_titles_verb_and_not_what_it_goes_beyond():
-    rec = _record(
+    rec = record(
         "Coral Debate Helps Reef-to-Ocean Generalization",
         "We study reefs.",
     )
     assert {t.name.lower() for t in rec.tasks} == {"reef-to-ocean generalization"}
-    rec = _record("Beyond Coral Image Retrieval: Captions for Reefs", "We study reefs.")
+    rec = record("Beyond Coral Image Retrieval: Captions for Reefs", "We study reefs.")
     assert {t.name.lower() for t in rec.tasks} == {"coral image retrieval"}
 
 
 def test_a_title_phrase_that_spells_the_abstracts_acronym_is_its_long_form():
-    rec = _record(
+    rec = record(
         "Reef Counting with Multi-Granularity Coral Fusion Networks",
         "Corals are hard to count. We introduce MGCoFN, which fuses coral views, and compare "
         "it with ResNet-101. MGCoFN counts corals well.",
@@ -81,7 +78,7 @@ def test_a_title_phrase_that_spells_the_abstracts_acronym_is_its_long_form():
 
 
 def test_an_apposition_that_spells_the_name_is_its_long_form():
-    rec = _record(
+    rec = record(
         "Shared Reefs",
         "We propose M3CoR, a Multimodal Mixup Coral Representation approach to reef data. "
         "M3CoR is accurate.",
@@ -102,7 +99,7 @@ def test_spelling_needs_the_initials_in_order_from_first_to_last():
 
 
 def test_a_name_before_a_method_head_is_no_dataset():
-    rec = _record(
+    rec = record(
         "Reef Vision",
         "Our coral encoders are pre-trained using the InfoREEF objective. Experiments with the "
         "CoralNet backbone and on ReefSet show gains.",
@@ -113,7 +110,7 @@ def test_a_name_before_a_method_head_is_no_dataset():
 
 
 def test_recent_benchmarks_the_list_snapshot_lacks_are_datasets():
-    rec = _record(
+    rec = record(
         "Reef LLM",
         "On 0-shot MMLU, ReefLM outperforms T0, and it leads on GSM8K and HumanEval.",
     )
@@ -122,7 +119,7 @@ def test_recent_benchmarks_the_list_snapshot_lacks_are_datasets():
 
 
 def test_a_model_after_in_terms_of_is_no_metric():
-    rec = _record(
+    rec = record(
         "Reef Transformers",
         "Reef transformers are pretrained with co-supervision, e.g. in terms of teacher "
         "network, and compared in terms of accuracy and latency.",
@@ -133,7 +130,7 @@ def test_a_model_after_in_terms_of_is_no_metric():
 
 
 def test_respectively_pairs_values_with_the_methods_listed():
-    rec = _record(
+    rec = record(
         "Reef Distillation",
         "The top-1 accuracy on ImageNet of MobileReef-L and ReefNet50-D improves from 75.2% "
         "to 79% and 79.1% to 83%, respectively.",
@@ -143,7 +140,7 @@ def test_respectively_pairs_values_with_the_methods_listed():
 
 
 def test_an_acronym_used_as_a_basis_after_its_bracket_is_not_proposed():
-    rec = _record(
+    rec = record(
         "Reef Care",
         "We introduce a virtual reef agent offering Coral Behavioral Therapy (CBT)-based "
         "responses.",
@@ -152,7 +149,7 @@ def test_an_acronym_used_as_a_basis_after_its_bracket_is_not_proposed():
 
 
 def test_ranking_measures_at_a_cut_off_and_the_metric_after_a_value():
-    rec = _record(
+    rec = record(
         "Reef Search",
         "ReefRank lifts results by up to 120% for recall@1 and 60% for recall@3, and gains "
         "8 points in RP@5 and 2.1 in NDCG@10 over BM25. Write to reef@10.org.",
@@ -163,7 +160,7 @@ def test_ranking_measures_at_a_cut_off_and_the_metric_after_a_value():
 
 
 def test_software_libraries_are_methods():
-    rec = _record(
+    rec = record(
         "Reef Kit",
         "All our experiments are implemented based on PaddlePaddle; a port to PyTorch and "
         "TensorFlow is evaluated on ImageNet.",
@@ -174,7 +171,7 @@ def test_software_libraries_are_methods():
 
 
 def test_a_release_number_belongs_to_the_dataset_name():
-    rec = _record(
+    rec = record(
         "Reef Threats",
         "We evaluate ReefNet on two widely used datasets, i.e., REEF r4.2 and REEF r5.2. "
         "ReefNet beats 9 baselines by 9.9% and 6.3% in AUC on REEF r4.2 and r5.2, respectively.",
@@ -195,12 +192,12 @@ def test_a_long_form_skips_earlier_brackets_and_never_starts_inside_one():
     longs = {a.short.text: a.long.text for a in doc._.abbreviations}
     assert longs.get("CBQA") == "coral base (CB) question answering"
     assert "FST-W" not in longs
-    rec = _record("Reefs", text.split("\n", 1)[1])
+    rec = record("Reefs", text.split("\n", 1)[1])
     assert {"FST-D", "FST-W"} <= {m.name for m in rec.methods}
 
 
 def test_a_name_in_brackets_after_a_score_is_the_data_it_was_measured_on():
-    rec = _record(
+    rec = record(
         "Reef Parsing",
         "We push parser performance to a new state of the art, 85.9 (REEF2.0) and 84.3 (REEF3.0).",
     )
@@ -208,7 +205,7 @@ def test_a_name_in_brackets_after_a_score_is_the_data_it_was_measured_on():
 
 
 def test_a_name_after_a_comma_that_a_verb_follows_is_the_subject_not_a_listed_dataset():
-    rec = _record(
+    rec = record(
         "Reef LLM",
         "On 0-shot MMLU, ReefLM 20B outperforms T0 and T5 models.",
     )
@@ -217,7 +214,7 @@ def test_a_name_after_a_comma_that_a_verb_follows_is_the_subject_not_a_listed_da
 
 
 def test_an_established_acronym_is_not_proposed_unless_named_or_spelled_otherwise():
-    rec = _record(
+    rec = record(
         "Reef Motion",
         "We develop a dual motion Generative Adversarial Net (GAN) architecture for reefs. "
         "We introduce an explicit variance reduction method, which we call stochastic "
@@ -231,7 +228,7 @@ def test_an_established_acronym_is_not_proposed_unless_named_or_spelled_otherwis
 
 
 def test_a_part_acronym_is_proposed_only_where_the_paper_speaks_of_its_own_work():
-    rec = _record(
+    rec = record(
         "Reef Units",
         "Patients in the intensive care unit (ICU) need care. ReefGAN consists of two "
         "components: a polyp extraction module (PEM) and a polyp rendering module (PRM).",
@@ -242,7 +239,7 @@ def test_a_part_acronym_is_proposed_only_where_the_paper_speaks_of_its_own_work(
 
 
 def test_prepositions_end_task_phrases():
-    rec = _record(
+    rec = record(
         "Reef Supervision",
         "Strategies offer supervision data at different quality levels upon tasks of varying "
         "complexity. We go beyond object recognition tasks.",
@@ -284,7 +281,7 @@ def test_an_acronym_in_brackets_before_a_hyphen_is_its_own_token():
 
 
 def test_an_acronym_a_new_thing_is_based_on_is_used_with_its_long_form():
-    rec = _record(
+    rec = record(
         "Reef Talk",
         "We introduce a chat agent offering Reef Behavioral Therapy (RBT)-based replies. "
         "Our agent outperforms plain RBT on reef counselling.",
@@ -295,7 +292,7 @@ def test_an_acronym_a_new_thing_is_based_on_is_used_with_its_long_form():
 
 
 def test_a_title_case_long_form_opening_with_a_digit_names_the_proposed_method():
-    rec = _record(
+    rec = record(
         "Coral Part Graphs",
         "Our research introduces a novel 3D Reef Generalization (3DRG) method using coral "
         "part graphs. 3DRG improves accuracy by 2.6%.",
@@ -304,7 +301,7 @@ def test_a_title_case_long_form_opening_with_a_digit_names_the_proposed_method()
 
 
 def test_a_generalization_long_form_names_no_method():
-    rec = _record(
+    rec = record(
         "On Reef Models",
         "We study reef generalization (RG), the ability of models to handle new reefs. RG is hard.",
     )
@@ -312,7 +309,7 @@ def test_a_generalization_long_form_names_no_method():
 
 
 def test_our_code_in_a_known_tool_does_not_propose_the_tool():
-    rec = _record(
+    rec = record(
         "Reef Nets",
         "We train a coral detector on reef photos. Our Caffe code and our ReefGAN code are "
         "available online.",
@@ -323,7 +320,7 @@ def test_our_code_in_a_known_tool_does_not_propose_the_tool():
 
 
 def test_we_propose_that_states_a_claim_and_proposes_no_name():
-    rec = _record(
+    rec = record(
         "G-Reef: Guided Reef Learning",
         "In this work, we propose that, with the normalized reef cross-entropy (NR-Xent) loss, "
         "guided batches help. We propose G-Reef, a guided variant.",
@@ -333,7 +330,7 @@ def test_we_propose_that_states_a_claim_and_proposes_no_name():
 
 
 def test_our_proposed_name_is_proposed():
-    rec = _record(
+    rec = record(
         "Reef Adaptation",
         "Baseline adaptation methods fail on reefs. Our proposed Negative Reef Contrastive (NRC) "
         "regularizer boosts them, and our new ReefMix algorithm helps as well.",
@@ -342,7 +339,7 @@ def test_our_proposed_name_is_proposed():
 
 
 def test_a_name_given_as_a_collection_of_items_is_a_dataset():
-    rec = _record(
+    rec = record(
         "ReefTasks",
         "We introduce the ReefX, a collection of 32 reef annotation tasks. We also propose "
         "ReefNet, a model that learns all of them.",
@@ -352,7 +349,7 @@ def test_a_name_given_as_a_collection_of_items_is_a_dataset():
 
 
 def test_new_annotations_named_after_a_technique_do_not_propose_it():
-    rec = _record(
+    rec = record(
         "ReefQA: Reef Questions",
         "We introduce ReefQA, a novel dataset of reef videos. We further develop video "
         "Step-by-Step Reef (SSR) annotations to enrich the reasoning. The model then uses SSR "

@@ -4,16 +4,12 @@ metrics that refer to a named one, and names a new method is built on."""
 
 from __future__ import annotations
 
+from extracted import record
+
 from kg.extract.abbreviations import find_long_form
 from kg.extract.metrics import metric_phrases
 from kg.extract.names import words
-from kg.extract.pipeline import extract
 from kg.extract.tasks import framed_tasks, listed_tasks
-from kg.model import Paper
-
-
-def _record(title: str, abstract: str):  # type: ignore[no-untyped-def]
-    return next(extract([Paper("p1", title, abstract)]))
 
 
 def test_adjectives_before_tasks_are_no_task():
@@ -27,7 +23,7 @@ def test_adjectives_before_tasks_are_no_task():
 
 
 def test_venues_and_hardware_are_not_methods():
-    rec = _record(
+    rec = record(
         "Fast Clique Trees",
         "Our solver is faster than a recent algorithm (Smith et al., NIPS 2013) and than an "
         "integer program (Jones and Lee, UAI 2012). A prototype runs on analog VLSI circuits.",
@@ -37,7 +33,7 @@ def test_venues_and_hardware_are_not_methods():
 
 
 def test_non_maximum_suppression_is_an_established_method():
-    rec = _record(
+    rec = record(
         "Counting Birds",
         "Detections are merged by non-maximum suppression before counting the birds.",
     )
@@ -45,7 +41,7 @@ def test_non_maximum_suppression_is_an_established_method():
 
 
 def test_bare_metric_refers_to_the_named_one():
-    rec = _record(
+    rec = record(
         "RiverTrack: Tracking Boats on Rivers",
         "We propose RiverTrack, a boat tracker. Previous trackers lack accuracy on rivers. "
         "RiverTrack reaches a tracking accuracy of 71.2% on the BoatRiver benchmark.",
@@ -57,7 +53,7 @@ def test_bare_metric_refers_to_the_named_one():
 
 
 def test_bare_metric_stays_when_two_named_ones_compete():
-    rec = _record(
+    rec = record(
         "Leaf Counting",
         "Our counter improves accuracy: 81.0% top-1 accuracy and 95.5% top-5 accuracy.",
     )
@@ -65,7 +61,7 @@ def test_bare_metric_stays_when_two_named_ones_compete():
 
 
 def test_everyday_accuracy_is_no_metric():
-    rec = _record(
+    rec = record(
         "Certified Sorting Networks",
         "Our analysis removes a dependence on accuracy present in earlier bounds. "
         "We verify the model's precision with a proof assistant.",
@@ -74,7 +70,7 @@ def test_everyday_accuracy_is_no_metric():
 
 
 def test_bare_metric_of_a_measuring_sentence_stays():
-    rec = _record(
+    rec = record(
         "Faster Sorting Networks",
         "The accuracy and robustness of our sorter are illustrated on synthetic inputs. "
         "Its precision is still far from satisfactory.",
@@ -87,13 +83,13 @@ def test_measuring_word_far_from_a_bare_metric_does_not_keep_it():
         "Our sorter improves, as a case study of three hospitals and of the ways their staff "
         "plan each working week reveals, robustness and accuracy in later use."
     )
-    assert _record("Certified Sorting Networks", far).metrics == []
+    assert record("Certified Sorting Networks", far).metrics == []
     near = "Our sorter improves robustness and accuracy in later use."
-    assert {m.name for m in _record("Faster Sorting Networks", near).metrics} == {"accuracy"}
+    assert {m.name for m in record("Faster Sorting Networks", near).metrics} == {"accuracy"}
 
 
 def test_name_a_new_method_is_built_on_is_not_proposed():
-    rec = _record(
+    rec = record(
         "Voronoi Search",
         "We introduce a UCB-based traversal strategy that selects promising cells.",
     )
@@ -101,7 +97,7 @@ def test_name_a_new_method_is_built_on_is_not_proposed():
 
 
 def test_name_given_to_the_authors_own_thing_is_proposed():
-    rec = _record(
+    rec = record(
         "Learning Reef Maps",
         "In this paper, we propose a novel network that maps reefs. This network, named "
         "ReefMapNet, learns from sonar. ReefMapNet is fast.",
@@ -110,7 +106,7 @@ def test_name_given_to_the_authors_own_thing_is_proposed():
 
 
 def test_name_given_to_someone_elses_thing_is_not_proposed():
-    rec = _record(
+    rec = record(
         "Learning Reef Maps",
         "A recent network, named ReefMapNet, maps reefs from sonar. It is slow.",
     )
@@ -118,7 +114,7 @@ def test_name_given_to_someone_elses_thing_is_not_proposed():
 
 
 def test_acronyms_of_tracking_and_disambiguation_problems_are_tasks():
-    rec = _record(
+    rec = record(
         "Reef Dialogues",
         "Dialogue state tracking (DST) and word sense disambiguation (WSD) are hard. We "
         "improve DST and WSD with a reef-aware encoder. Unsupervised domain adaptation (UDA) "
@@ -130,7 +126,7 @@ def test_acronyms_of_tracking_and_disambiguation_problems_are_tasks():
 
 
 def test_backtracking_is_no_tracking_problem():
-    rec = _record(
+    rec = record(
         "Coral Search",
         "We propose frontier aware search with backtracking (FASB), a planner for reef maps.",
     )
@@ -138,7 +134,7 @@ def test_backtracking_is_no_tracking_problem():
 
 
 def test_known_dataset_acronym_the_text_calls_a_dataset_stays_a_dataset():
-    rec = _record(
+    rec = record(
         "Reef Saliency",
         "We collect gaze data on 5,000 images from the Microsoft COCO (MS COCO) dataset.",
     )
@@ -147,7 +143,7 @@ def test_known_dataset_acronym_the_text_calls_a_dataset_stays_a_dataset():
 
 
 def test_apposition_with_a_dataset_head_makes_a_dataset():
-    rec = _record(
+    rec = record(
         "Reef Cards",
         "Our contributions include ReefBench, a comprehensive dataset of 4k reef cards.",
     )
@@ -155,7 +151,7 @@ def test_apposition_with_a_dataset_head_makes_a_dataset():
 
 
 def test_clustering_and_neighbour_terms_of_art_are_methods():
-    rec = _record(
+    rec = record(
         "Reef Zones",
         "We group the sonar scans by spectral clustering and label them with k-nearest neighbors.",
     )
@@ -163,7 +159,7 @@ def test_clustering_and_neighbour_terms_of_art_are_methods():
 
 
 def test_overall_stays_in_a_metric_name():
-    rec = _record(
+    rec = record(
         "Reef Zones",
         "Our zoning improves the overall system error by 12% over the manual zoning.",
     )
@@ -171,7 +167,7 @@ def test_overall_stays_in_a_metric_name():
 
 
 def test_acronym_written_only_in_its_definition_is_proposed_with_its_long_form():
-    rec = _record(
+    rec = record(
         "Reef Feedback Network for Coral Detection",
         "Recent detectors miss thin corals. In this paper, we design the Reef Feedback Modules "
         "(RFMs) to better explore the structure of corals.",
@@ -181,7 +177,7 @@ def test_acronym_written_only_in_its_definition_is_proposed_with_its_long_form()
 
 
 def test_named_variants_of_established_methods_keep_their_modifier():
-    rec = _record(
+    rec = record(
         "Reef Inference",
         "We learn a causal Bayesian network of reef health and compare it with a factorial "
         "hidden Markov model.",
@@ -192,7 +188,7 @@ def test_named_variants_of_established_methods_keep_their_modifier():
 
 
 def test_common_words_with_acronym_capitals_are_not_names():
-    rec = _record(
+    rec = record(
         "TIRDE: A Temporally Invariant Reef DEtector",
         "We introduce TIRDE, a keypoint detector for reefs trained on ReefNet images.",
     )
@@ -202,7 +198,7 @@ def test_common_words_with_acronym_capitals_are_not_names():
 
 
 def test_coined_name_spelling_a_common_word_is_kept():
-    rec = _record(
+    rec = record(
         "Reef Repair",
         "We develop a reinforcement learning approach, SCoRe, that repairs reef maps.",
     )
@@ -210,7 +206,7 @@ def test_coined_name_spelling_a_common_word_is_kept():
 
 
 def test_dataset_names_written_in_the_singular_are_found():
-    rec = _record(
+    rec = record(
         "Reef Parsing",
         "We train on the Cityscape dataset and caption reefs with Conceptual Caption pairs.",
     )
@@ -218,7 +214,7 @@ def test_dataset_names_written_in_the_singular_are_found():
 
 
 def test_names_glued_to_a_sentence_end_or_inside_a_url_are_not_names():
-    rec = _record(
+    rec = record(
         "Reef Factor Networks",
         "We compare against other unsupervised methods.RFN is faster than PCA on ReefSet. "
         "Our code is at github.com/reefer/ReefTool.",
@@ -229,7 +225,7 @@ def test_names_glued_to_a_sentence_end_or_inside_a_url_are_not_names():
 
 
 def test_plural_scores_of_a_named_metric_name_the_metric():
-    rec = _record(
+    rec = record(
         "Reef Captioning",
         "ReefCap improves BLEU scores by 2.1 points and reaches a CIDEr score of 98.3.",
     )
@@ -239,7 +235,7 @@ def test_plural_scores_of_a_named_metric_name_the_metric():
 
 
 def test_a_name_after_on_benchmarks_comma_is_the_subject_not_a_dataset():
-    rec = _record(
+    rec = record(
         "ReefCLR: Contrastive Reef Generation",
         "We propose ReefCLR, which applies contrastive learning to reef images. "
         "On multiple datasets, ReefCLR reduces FID by 15%. On benchmarks, ReefNets are "
@@ -251,7 +247,7 @@ def test_a_name_after_on_benchmarks_comma_is_the_subject_not_a_dataset():
 
 
 def test_misread_capitals_inside_ordinary_words_and_units_are_not_names():
-    rec = _record(
+    rec = record(
         "Analog Reef Chips",
         "The controJJer keeps the signaL stable in partiCUlar at 40 mW and 5 MHz, using "
         "ReefNet. The Gromov-Wasserstein (GW) discrepancy compares ReefNet with mBERT.",
@@ -262,7 +258,7 @@ def test_misread_capitals_inside_ordinary_words_and_units_are_not_names():
 
 
 def test_a_third_person_verb_or_a_judging_word_is_not_part_of_a_metric_name():
-    rec = _record(
+    rec = record(
         "Reef Parsing",
         "Fine-tuning ReefBERT further boosts parsing accuracy by 3.1 points, while other "
         "codecs cause severe inference accuracy drops of 9%. Attacks reach an alarming "
@@ -275,7 +271,7 @@ def test_a_third_person_verb_or_a_judging_word_is_not_part_of_a_metric_name():
 
 
 def test_a_value_in_brackets_belongs_to_the_dataset_before_the_bracket():
-    rec = _record(
+    rec = record(
         "ReefNet",
         "ReefNet achieves state-of-the-art accuracy on CIFAR-100 (91.7%), SVHN (98.8%), "
         "and three other datasets.",
@@ -285,7 +281,7 @@ def test_a_value_in_brackets_belongs_to_the_dataset_before_the_bracket():
 
 
 def test_a_list_of_datasets_goes_on_past_bracketed_scores():
-    rec = _record(
+    rec = record(
         "Reef Re-identification",
         "Rank-1 accuracy on three person datasets: Market-1501 (95.4%), ReefID (88.6%), "
         "and CoralID (80.1%) shows the gain.",
@@ -294,7 +290,7 @@ def test_a_list_of_datasets_goes_on_past_bracketed_scores():
 
 
 def test_a_lower_case_word_spelling_a_capitals_only_metric_needs_a_number():
-    rec = _record(
+    rec = record(
         "Reef Tracking",
         "Unlabelled images are fed to ReefNet (cf. prior work), which runs at 30 fps and "
         "reaches an RMSE of 0.3.",
@@ -305,7 +301,7 @@ def test_a_lower_case_word_spelling_a_capitals_only_metric_needs_a_number():
 
 
 def test_leaderboard_columns_naming_data_are_no_metrics():
-    rec = _record(
+    rec = record(
         "Reef Priors",
         "Our prior for natural images improves denoising; the image size is 512 and "
         "accuracy rises by 2%.",
@@ -316,7 +312,7 @@ def test_leaderboard_columns_naming_data_are_no_metrics():
 
 
 def test_a_task_the_list_writes_in_capitals_only_is_not_a_lower_case_word():
-    rec = _record(
+    rec = record(
         "Reef Bounds",
         "A key lemma bounds the error of ReefNet on image classification.",
     )
@@ -326,20 +322,20 @@ def test_a_task_the_list_writes_in_capitals_only_is_not_a_lower_case_word():
 
 
 def test_an_established_method_acronym_is_a_method_unless_called_a_dataset():
-    rec = _record(
+    rec = record(
         "Reef Optimisation",
         "ReefOpt trains faster than SGD and compresses weights better than a truncated SVD.",
     )
     assert {"SGD", "SVD"} <= {m.name for m in rec.methods}
     assert not {"SGD", "SVD"} & {d.name for d in rec.datasets}
-    rec = _record("Reef Dialogue", "We evaluate ReefTalk on the SGD dataset.")
+    rec = record("Reef Dialogue", "We evaluate ReefTalk on the SGD dataset.")
     assert "SGD" in {d.name for d in rec.datasets}
-    rec = _record("Reef Dialogue", "On the commonly used SGD and Weather benchmarks, it helps.")
+    rec = record("Reef Dialogue", "On the commonly used SGD and Weather benchmarks, it helps.")
     assert "SGD" in {d.name for d in rec.datasets}
 
 
 def test_a_task_written_with_its_acronym_is_one_item_named_without_it():
-    rec = _record(
+    rec = record(
         "Reef Control",
         "We study automatic speech recognition (ASR) for reef divers. Automatic speech "
         "recognition under water is hard.",
@@ -350,7 +346,7 @@ def test_a_task_written_with_its_acronym_is_one_item_named_without_it():
 
 
 def test_an_acronym_defined_by_a_listed_task_name_is_a_task():
-    rec = _record(
+    rec = record(
         "Reef Similarity",
         "We study semantic textual similarity (STS) for reef reports. ReefSim beats BERT on "
         "STS. We also release the Reef Commonsense Tests (ReCoT) dataset.",
@@ -361,7 +357,7 @@ def test_an_acronym_defined_by_a_listed_task_name_is_a_task():
 
 
 def test_a_task_in_capitals_is_lower_cased_but_an_acronym_is_kept():
-    rec = _record(
+    rec = record(
         "A STRUCTURED SELF-ATTENTIVE SENTENCE EMBEDDING",
         "We propose ReefAttn for sentence embedding and evaluate it on NER.",
     )
@@ -371,7 +367,7 @@ def test_a_task_in_capitals_is_lower_cased_but_an_acronym_is_kept():
 
 
 def test_names_that_start_with_a_dimension_are_names():
-    rec = _record(
+    rec = record(
         "Reef Scenes",
         "Our research introduces a novel 3D Reef Generalization (3DRG) method. We compare it "
         "with 3DETR and a 6DoF pose regressor on 3DFront.",
@@ -383,7 +379,7 @@ def test_names_that_start_with_a_dimension_are_names():
 
 
 def test_an_acronym_of_an_organisation_is_not_a_method():
-    rec = _record(
+    rec = record(
         "Reef Navigation",
         "The World Health Organization (WHO) counts divers; WHO data guide ReefNav.",
     )
@@ -397,7 +393,7 @@ def test_a_relative_pronoun_ends_a_task_phrase():
 
 
 def test_a_dataset_called_the_proposed_one_is_introduced():
-    rec = _record(
+    rec = record(
         "A Continual Reef Benchmark",
         "This paper suggests a continual reef detection benchmark (CRDB). We evaluate "
         "existing methods on the proposed CRDB.",
@@ -407,7 +403,7 @@ def test_a_dataset_called_the_proposed_one_is_introduced():
 
 
 def test_rates_named_by_their_acronym_are_metrics_and_a_metric_after_a_value_is_its_metric():
-    rec = _record(
+    rec = record(
         "Reef Attack Detection",
         "ReefGuard detects attacks with up to 99% TPR and less than 2% FPR, and reaches "
         "88.1% mIOU on PASCAL VOC.",
@@ -419,7 +415,7 @@ def test_rates_named_by_their_acronym_are_metrics_and_a_metric_after_a_value_is_
 
 
 def test_a_name_apposed_to_a_novel_method_is_proposed():
-    rec = _record(
+    rec = record(
         "Reef Tracking",
         "Within our framework there are two parts. (ii) ReefSORT, a novel object association "
         "approach, links tracks. Unlike DeepSORT, a popular tracking method, it uses reefs.",
@@ -429,7 +425,7 @@ def test_a_name_apposed_to_a_novel_method_is_proposed():
 
 
 def test_by_introducing_is_a_contribution_verb():
-    rec = _record(
+    rec = record(
         "Reef Embeddings",
         "We tackle this inefficiency by introducing the Reef Word Embedding (RWE) model. "
         "In this work, we fill this gap by proposing a novel Reef Regularized Transformer "
@@ -445,7 +441,7 @@ def test_a_verb_in_ing_ends_a_framed_task_on_the_left():
 
 
 def test_counting_heads_a_task_and_a_benchmark_acronym_stays_a_dataset():
-    rec = _record(
+    rec = record(
         "Reef Counting",
         "Object counting has shifted towards class-agnostic counting (CAC). We introduce the "
         "Reef-Aware Counting (ReAC) benchmark.",
@@ -462,16 +458,16 @@ def test_a_measure_word_before_functions_is_no_metric():
 
 
 def test_code_provided_in_supplementary_material_is_code_available():
-    rec = _record(
+    rec = record(
         "Reef Matching", "ReefMatch aligns reefs. Code will be provided in supplementary material."
     )
     assert rec.code_available
-    rec = _record("Reef Matching", "ReefMatch aligns reefs. Proofs are provided in the appendix.")
+    rec = record("Reef Matching", "ReefMatch aligns reefs. Proofs are provided in the appendix.")
     assert not rec.code_available
 
 
 def test_a_name_glued_to_the_next_word_by_a_comma_is_found():
-    rec = _record(
+    rec = record(
         "Reef Retrieval",
         "ReefNet outperforms the baselines by a large margin, e.g., 60.6% on ReefSet200,and "
         "80.9% on CoralSet.",
@@ -480,7 +476,7 @@ def test_a_name_glued_to_the_next_word_by_a_comma_is_found():
 
 
 def test_an_evaluation_cue_reaches_past_a_decimal_number():
-    rec = _record(
+    rec = record(
         "Reef Gaze",
         "ReefGaze yields state-of-the-art performance of 3.18 degrees on ReefCapture. It "
         "improves results on Faster R-CNN and Cascade R-CNN by 3.0% and 0.9%, respectively.",
@@ -490,7 +486,7 @@ def test_an_evaluation_cue_reaches_past_a_decimal_number():
 
 
 def test_two_word_model_names_keep_their_first_word():
-    rec = _record(
+    rec = record(
         "Reef Detection",
         "ReefDet improves Faster R-CNN and Cascade R-CNN by 3.0% and 0.9%, respectively, "
         "and edits images with Stable Diffusion.",
@@ -501,7 +497,7 @@ def test_two_word_model_names_keep_their_first_word():
 
 
 def test_a_listed_name_never_spans_two_known_names():
-    rec = _record(
+    rec = record(
         "Reef Segmentation",
         "The experiments conducted on Pascal VOC Cityscapes and ADE20K demonstrate that it "
         "works, as on NTU RGB+D 60 and NTU RGB+D 120 datasets.",
@@ -513,7 +509,7 @@ def test_a_listed_name_never_spans_two_known_names():
 
 
 def test_a_verb_in_ing_is_not_a_task_modifier_but_a_participle_adjective_is():
-    rec = _record(
+    rec = record(
         "Reef Prototypes",
         "We propose an approach for making semantic segmentation interpretable, and study "
         "moving object segmentation and referring segmentation.",
@@ -524,7 +520,7 @@ def test_a_verb_in_ing_is_not_a_task_modifier_but_a_participle_adjective_is():
 
 
 def test_fixes_found_on_a_fresh_probe():
-    rec = _record(
+    rec = record(
         "A Reef Baseline",
         "This paper targets reef segmentation by building it on an off-the-shelf model, i.e., "
         "CLIP. Benchmarking on one general face recognition (GFR) dataset LFW shows it works. "
@@ -537,7 +533,7 @@ def test_fixes_found_on_a_fresh_probe():
 
 
 def test_our_acronym_defined_by_a_listed_task_name_is_still_a_method():
-    rec = _record(
+    rec = record(
         "Reef Trading",
         "Here we compare Q-Learning to our Recurrent Reinforcement Learning (RRL) algorithm. "
         "RRL trades reefs.",
@@ -546,7 +542,7 @@ def test_our_acronym_defined_by_a_listed_task_name_is_still_a_method():
 
 
 def test_accelerators_are_neither_methods_nor_datasets():
-    rec = _record(
+    rec = record(
         "Pelee Reef",
         "ReefNet runs at 125 FPS on NVIDIA TX2 and trains in a day on eight V100 GPUs or on a "
         "GTX1080Ti.",
@@ -556,7 +552,7 @@ def test_accelerators_are_neither_methods_nor_datasets():
 
 
 def test_a_task_list_acronym_the_paper_defines_as_its_own_method_is_no_task():
-    rec = _record(
+    rec = record(
         "Reef Regularization",
         "Our ReefNet has two parts, the tangent adversarial regularization (TAR) and the "
         "normal adversarial regularization (NAR). In TAR, VAT is applied along the manifold.",
@@ -565,7 +561,7 @@ def test_a_task_list_acronym_the_paper_defines_as_its_own_method_is_no_task():
 
 
 def test_association_and_building_are_ordinary_words_of_methods_and_tasks():
-    rec = _record(
+    rec = record(
         "Reef Association",
         "We propose an unsupervised graph association (UGA) framework for reef tracklets. "
         "Experiments on three building instance segmentation datasets show that UGA works.",
@@ -575,7 +571,7 @@ def test_association_and_building_are_ordinary_words_of_methods_and_tasks():
 
 
 def test_counted_units_and_model_level_modifiers():
-    rec = _record(
+    rec = record(
         "Reef Quantization",
         "We achieve 2.8x and 2.1x reduction in MAC operations on ResNet-20. Experiments show "
         "that our DNN obtains GoogLeNet-level accuracy on classification.",
@@ -585,7 +581,7 @@ def test_counted_units_and_model_level_modifiers():
 
 
 def test_a_norm_inside_a_metric_is_part_of_it_but_a_name_is_not():
-    rec = _record(
+    rec = record(
         "Drive Tokens",
         "Our planner gives a 27% reduction in trajectory L2 error and reduces the depth L1 "
         "error by 9%. It reaches a 0.9 average F1 score on Argoverse Motion Forecasting "
@@ -598,7 +594,7 @@ def test_a_norm_inside_a_metric_is_part_of_it_but_a_name_is_not():
 
 
 def test_hyphenated_dataset_written_with_a_space():
-    rec = _record(
+    rec = record(
         "Capsules Again",
         "We test on MNIST, Fashion MNIST and Kinetics 400. We adapt SYNTHIA to Cityscapes. "
         "Is a 3D future motion predictable?",
@@ -625,7 +621,7 @@ def test_measure_changed_after_it_is_a_metric():
 
 
 def test_plural_and_singular_of_a_method_name_are_one_item():
-    rec = _record(
+    rec = record(
         "Sorting with Random Forests",
         "We train a random forest on sorted lists. Random forests of depth two suffice.",
     )
@@ -638,7 +634,7 @@ def test_plural_and_singular_of_a_method_name_are_one_item():
 
 
 def test_plural_joins_a_hyphenated_singular():
-    rec = _record(
+    rec = record(
         "Sorting with Random Forests",
         "We train a random-forest sorter. Random forests of depth two suffice.",
     )
@@ -647,14 +643,14 @@ def test_plural_joins_a_hyphenated_singular():
 
 def test_leaderboard_columns_written_otherwise_are_no_metric():
     # "Abductive", "Kitchen", "SPIDEr" and "APt" are metric columns of some leaderboard
-    rec = _record(
+    rec = record(
         "Reflective Decoding",
         "Our decoder beats baselines on paraphrasing and abductive text infilling. A robot "
         "places mugs in a kitchen. We evaluate on Spider and report an apt comparison.",
     )
     assert rec.metrics == []
     # a lower-case acronym beside its score or a metric noun is the metric
-    rec = _record("Domain Adaptation", "We reach 66.6 miou on Cityscapes, +2.1 on the dice metric.")
+    rec = record("Domain Adaptation", "We reach 66.6 miou on Cityscapes, +2.1 on the dice metric.")
     assert {m.name for m in rec.metrics} >= {"miou", "dice"}
 
 
@@ -670,7 +666,7 @@ def test_terms_of_list_items_that_measure_nothing_are_no_metric():
 
 
 def test_acronym_the_corpus_defines_is_used_not_proposed():
-    rec = _record(
+    rec = record(
         "Handling Motion Blur in Multi-Frame Super-Resolution",
         "An EM framework is proposed to guide residual blur estimation. We also propose an "
         "ADMM based solver. The restoration uses a novel semantic attentive module (SAM).",
@@ -687,12 +683,12 @@ def test_known_method_with_a_minor_word_is_found_and_modified_in_a_title():
         "Chain of Thought (CoT) prompting helps, but one prompt serves every task. In this work, "
         "we build upon analyses of CoT and show that task-specific supervision is essential."
     )
-    rec = _record("Supervised Chain of Thought", abstract)
+    rec = record("Supervised Chain of Thought", abstract)
     assert [m.name for m in rec.proposed] == ["Supervised Chain of Thought"]
-    rec = _record("Mixtures of Controllers", "We train a mixture of experts on plants.")
+    rec = record("Mixtures of Controllers", "We train a mixture of experts on plants.")
     assert "mixture of experts" in {m.name for m in rec.methods}
     # a preposition among the modifiers: the title is about the method, no variant of it
-    rec = _record("On Nesting Monte Carlo Estimators", "We study nested Monte Carlo estimators.")
+    rec = record("On Nesting Monte Carlo Estimators", "We study nested Monte Carlo estimators.")
     assert rec.proposed == []
 
 
@@ -707,7 +703,7 @@ def test_words_that_grade_a_value_are_no_part_of_a_metric():
 
 
 def test_variants_of_the_proposed_method_are_proposed():
-    rec = _record(
+    rec = record(
         "Learning from Future: A Novel Self-Training Framework for Semantic Segmentation",
         "We propose a future-self-training (FST) framework. We also develop two variants of "
         "our FST framework through peeping at the future both deeply (FST-D) and widely "
@@ -719,19 +715,19 @@ def test_variants_of_the_proposed_method_are_proposed():
 
 
 def test_known_name_ending_a_hyphenated_long_form_is_no_method_of_its_own():
-    rec = _record(
+    rec = record(
         "SiT: Self-supervised vIsion Transformer",
         "We propose Self-supervised vIsion Transformers (SiT) for classification.",
     )
     assert [m.name for m in rec.proposed] == ["SiT"]
     assert rec.methods == []
     # one listed word is the model the paper builds on
-    rec = _record("MrBERT", "We propose the Metaphor-relation BERT (MrBERT) for metaphors.")
+    rec = record("MrBERT", "We propose the Metaphor-relation BERT (MrBERT) for metaphors.")
     assert [m.name for m in rec.methods] == ["BERT"]
 
 
 def test_name_coined_for_short_in_a_contribution_is_proposed_even_after_based_on():
-    rec = _record(
+    rec = record(
         "Rethinking Supervised Pre-training",
         "We propose a new supervised pre-training method based on Leave-One-Out "
         "K-Nearest-Neighbor, or LOOK for short. We train with Stochastic Gradient Descent (SGD).",
@@ -742,7 +738,7 @@ def test_name_coined_for_short_in_a_contribution_is_proposed_even_after_based_on
 
 
 def test_listed_dataset_names_used_as_words_or_problems_are_no_dataset():
-    rec = _record(
+    rec = record(
         "Metaphor Identification Inspired by Conceptual Metaphor Theory",
         "Our network regresses full 3D hand pose. It helps the task of Visual Question "
         "Answering, and we report results on the Visual Question Answering dataset.",
@@ -753,7 +749,7 @@ def test_listed_dataset_names_used_as_words_or_problems_are_no_dataset():
 
 
 def test_acronym_the_corpus_defines_as_a_problem_is_a_task():
-    rec = _record(
+    rec = record(
         "Robust Inference",
         "Partial-input baselines show that NLI models can ignore context; we also study VOS "
         "with a ResNet backbone.",
@@ -763,7 +759,7 @@ def test_acronym_the_corpus_defines_as_a_problem_is_a_task():
 
 
 def test_name_written_as_the_base_of_something_new_is_used():
-    rec = _record(
+    rec = record(
         "Contextual Combinatorial Cascading Bandits",
         "We design a UCB-type algorithm for this problem and prove a regret bound.",
     )
@@ -772,7 +768,7 @@ def test_name_written_as_the_base_of_something_new_is_used():
 
 
 def test_piece_of_a_proposed_long_form_is_not_proposed_apart():
-    rec = _record(
+    rec = record(
         "Rejection Improves Reliability",
         "We present a novel alignment framework called Reinforcement Learning from Knowledge "
         "Feedback (RLKF) that trains models to refuse unknown questions.",
@@ -784,7 +780,7 @@ def test_piece_of_a_proposed_long_form_is_not_proposed_apart():
 
 
 def test_subject_of_the_next_clause_is_not_what_the_verb_introduces():
-    rec = _record(
+    rec = record(
         "GPQA: A Graduate-Level Google-Proof Q&A Benchmark",
         "We present GPQA, a challenging dataset of 448 questions. When we released this "
         "dataset in November 2023, GPT-4 achieved 39% accuracy.",
@@ -794,7 +790,7 @@ def test_subject_of_the_next_clause_is_not_what_the_verb_introduces():
 
 
 def test_dataset_alias_with_a_lower_case_cue_is_named_without_it():
-    rec = _record(
+    rec = record(
         "A Cognitively Inspired Model",
         "It yields state-of-the-art results on the ShapeNet dataset, the Waymo Open dataset "
         "and Pubmed.",
@@ -805,7 +801,7 @@ def test_dataset_alias_with_a_lower_case_cue_is_named_without_it():
 
 
 def test_title_with_nothing_before_its_colon_is_read_without_error():
-    rec = _record(": Odd Title Words", "We propose a new method built on Chain of Thought.")
+    rec = record(": Odd Title Words", "We propose a new method built on Chain of Thought.")
     assert rec.proposed == []
 
 
@@ -814,7 +810,7 @@ def test_a_quote_opening_the_text_is_not_part_of_a_long_form():
     assert before[find_long_form("VLN", before) :] == "Vision-language navigation "
     quoted = 'our "Direct Optimization Of Margins" '
     assert quoted[find_long_form("DOOM", quoted) :] == '"Direct Optimization Of Margins" '
-    rec = _record("A test", '"Vision-language navigation (VLN) asks an agent to follow routes.')
+    rec = record("A test", '"Vision-language navigation (VLN) asks an agent to follow routes.')
     assert "vision-language navigation" in {t.name.lower() for t in rec.tasks}
     assert not [t.name for t in rec.tasks if t.name.startswith('"')]
 
@@ -840,7 +836,7 @@ def test_capitals_inside_words_spell_the_long_form():
 
 
 def test_function_words_in_capitals_are_no_names():
-    rec = _record(
+    rec = record(
         "AND does not mean OR: Using Formal Languages",
         "Circuits of AND, OR and NOT gates are studied with the Transformer.",
     )
@@ -848,7 +844,7 @@ def test_function_words_in_capitals_are_no_names():
 
 
 def test_listed_names_and_matches_keep_out_sentence_ends_and_conjunctions():
-    rec = _record(
+    rec = record(
         "A test",
         "We reach the best results on two datasets: ACE 2005 and KBP 2016. Code and Dataset "
         "are available. Metrics such as MS-SSIM and PSNR are inadequate here.",
@@ -858,7 +854,7 @@ def test_listed_names_and_matches_keep_out_sentence_ends_and_conjunctions():
 
 
 def test_a_metric_acronym_defined_as_no_measure_is_a_metric_only_where_measured():
-    rec = _record(
+    rec = record(
         "Mixtures Fit by EM",
         "We fit the model with EM and report the MAP estimate. On SQuAD we reach an EM of "
         "71.2 and F1/EM gains over BERT.",
@@ -869,7 +865,7 @@ def test_a_metric_acronym_defined_as_no_measure_is_a_metric_only_where_measured(
 
 
 def test_names_of_brain_areas_measures_and_problems_are_not_methods():
-    rec = _record(
+    rec = record(
         "Text-to-SQL with Receptive Fields",
         "Simple cells in V1 inspire our Transformer. Its VC dimension is small and the area "
         "under the ROC curve is high. Human-Object Interaction (HOI) detection and "
@@ -882,7 +878,7 @@ def test_names_of_brain_areas_measures_and_problems_are_not_methods():
 
 
 def test_a_one_word_dataset_inside_a_longer_capitalised_name_is_not_that_dataset():
-    rec = _record(
+    rec = record(
         "A test",
         "We use slides from The Cancer Genome Atlas and the Atlas of Digital Pathology. "
         "Results on Breakfast Actions and Cityscapes are strong.",
@@ -893,19 +889,19 @@ def test_a_one_word_dataset_inside_a_longer_capitalised_name_is_not_that_dataset
 
 
 def test_a_model_familys_own_name_is_proposed_only_where_the_title_or_a_naming_verb_gives_it():
-    rec = _record(
+    rec = record(
         "Robust Stent Tracking",
         "We propose a novel recurrent U-Net architecture and present a case study with "
         "GPT-3.5 and GPT-4. Our RoI jitter strategy helps.",
     )
     assert not {m.name for m in rec.proposed} & {"U-Net", "GPT-3.5", "GPT-4", "RoI"}
     assert "RoI" not in {m.name for m in rec.methods}
-    yolo = _record(
+    yolo = record(
         "You Only Look Once: Unified, Real-Time Object Detection",
         "We present YOLO, a new approach to object detection.",
     )
     assert "YOLO" in {m.name for m in yolo.proposed}
-    rcnn = _record(
+    rcnn = record(
         "Rich Feature Hierarchies for Accurate Object Detection",
         "We propose a simple algorithm. We call our method R-CNN: Regions with CNN features.",
     )
@@ -913,12 +909,12 @@ def test_a_model_familys_own_name_is_proposed_only_where_the_title_or_a_naming_v
 
 
 def test_pac_bayes_is_a_theory_not_a_method():
-    rec = _record("Tighter PAC-Bayes Bounds", "We give PAC-Bayesian bounds for SVMs.")
+    rec = record("Tighter PAC-Bayes Bounds", "We give PAC-Bayesian bounds for SVMs.")
     assert not {m.name for m in [*rec.methods, *rec.proposed]} & {"PAC-Bayes", "PAC-Bayesian"}
 
 
 def test_a_from_to_pair_is_the_result_before_and_the_result_after():
-    rec = _record(
+    rec = record(
         "CoRI: Relation Integration",
         "Experiments show that CoRI improves AUC on NYT from 67.7% to 74.8%. The accuracy of "
         "other models is ranging from 87.0% to 99.3%.",
@@ -929,7 +925,7 @@ def test_a_from_to_pair_is_the_result_before_and_the_result_after():
 
 
 def test_a_family_named_in_the_title_only_as_the_head_of_a_longer_name_is_not_proposed():
-    rec = _record(
+    rec = record(
         "Libra R-CNN: Towards Balanced Learning for Object Detection",
         "We propose Libra R-CNN, a simple framework. Compared with R-CNN it is better.",
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from extracted import record
+
 from kg.extract.gazetteer_matcher import listed_datasets
 from kg.extract.metrics import metric_phrases
 from kg.extract.pipeline import extract
@@ -98,10 +100,6 @@ def test_plural_gazetteer_task_names_things_not_problems():
     assert "point clouds" not in names and "knowledge graphs" not in names
 
 
-def _record(title: str, abstract: str):  # type: ignore[no-untyped-def]
-    return next(extract([Paper(id="t", title=title, abstract=abstract)]))
-
-
 def test_gerund_modifier_joins_a_metric_unless_it_is_a_verb():
     text = (
         "it raises the steering accuracy and the word saving rate, surpassing human accuracy by 3%."
@@ -138,14 +136,14 @@ def test_values_with_rates_ranges_and_points():
 
 
 def test_bare_number_after_a_named_metric_is_a_result():
-    rec = _record("Foo", "We propose FooNet. FooNet attains an FID of 12.7 on CelebA-HQ images.")
+    rec = record("Foo", "We propose FooNet. FooNet attains an FID of 12.7 on CelebA-HQ images.")
     assert [r.value for r in rec.results] == ["12.7"]
-    rec = _record("Foo", "We propose FooNet. FooNet has an average error of 8 meters on the route.")
+    rec = record("Foo", "We propose FooNet. FooNet has an average error of 8 meters on the route.")
     assert "8" not in [r.value for r in rec.results]
 
 
 def test_dataset_names_take_versions_prefixes_and_capitalised_collections():
-    rec = _record(
+    rec = record(
         "Foo",
         "We evaluate on SQuAD v1.1, on MS COCO 2014 and on the Adobe Matting Dataset. "
         "Inspired by this, we also test on the Zorblax Fish dataset.",
@@ -153,19 +151,19 @@ def test_dataset_names_take_versions_prefixes_and_capitalised_collections():
     names = {d.name for d in rec.datasets}
     assert {"SQuAD v1.1", "MS COCO 2014", "Adobe Matting Dataset", "Zorblax Fish"} <= names
     assert "Inspired" not in names
-    first = _record("Foo Models", "Inspired by birds, we propose FooNet for flight.")
+    first = record("Foo Models", "Inspired by birds, we propose FooNet for flight.")
     assert not first.datasets
-    plain = _record(
+    plain = record(
         "Foo",
         "We test on the Object Counting dataset. A Large dataset helps, as Clean Image datasets do.",
     )
     assert {d.name for d in plain.datasets} == {"Object Counting"}  # one, named by "the"
-    digit = _record("Foo", "We evaluate on the SYSU 3D Human-Object Interaction dataset.")
+    digit = record("Foo", "We evaluate on the SYSU 3D Human-Object Interaction dataset.")
     assert {d.name for d in digit.datasets} == {"SYSU 3D Human-Object Interaction"}
 
 
 def test_named_loser_after_a_win_rate_or_an_improvement_than():
-    rec = _record(
+    rec = record(
         "Foo",
         "We propose FooNet. FooNet achieves a win rate of 71% against GPT-4o. Our approach "
         "achieves a 6% improvement on the average recall than Edge Boxes at 100 proposals.",
@@ -214,7 +212,7 @@ def test_metric_list_after_in_terms_of():
 
 
 def test_field_and_quality_frames_do_not_make_a_paradigm_a_task():
-    rec = _record(
+    rec = record(
         "A study",
         "Recent work in causal reasoning inspires us. We note the lack of semantic "
         "understanding in agents. We test our model in dialogue understanding.",
@@ -225,7 +223,7 @@ def test_field_and_quality_frames_do_not_make_a_paradigm_a_task():
 
 
 def test_task_phrase_before_results_or_setup_is_a_modifier():
-    rec = _record("A study", "Hardware simulation results show that the pruned network is fast.")
+    rec = record("A study", "Hardware simulation results show that the pruned network is fast.")
     assert "hardware simulation" not in [t.name for t in rec.tasks]
 
 
@@ -240,7 +238,7 @@ def test_speedup_factors_success_rates_and_parameter_counts_are_metrics():
 
 
 def test_we_improve_over_a_named_baseline_is_a_comparison():
-    rec = _record(
+    rec = record(
         "FooNet: Fast Segmentation",
         "We propose FooNet for segmentation. We improve over DeepLab on three datasets.",
     )
@@ -249,7 +247,7 @@ def test_we_improve_over_a_named_baseline_is_a_comparison():
 
 
 def test_task_name_before_baselines_or_losses_is_the_kind_of_a_thing():
-    rec = _record(
+    rec = record(
         "BarNet: Depth Colorization",
         "We compare BarNet with several image translation baselines. The generator is "
         "trained with perceptual and face recognition losses. We also study object tracking "
@@ -262,7 +260,7 @@ def test_task_name_before_baselines_or_losses_is_the_kind_of_a_thing():
 
 
 def test_improvement_over_named_methods_is_a_comparison():
-    rec = _record(
+    rec = record(
         "FooNet: Fast Text Classification",
         "We propose FooNet for text classification. FooNet shows a significant improvement "
         "over BERT and RoBERTa. It brings gains over existing CRF-based models.",
@@ -273,7 +271,7 @@ def test_improvement_over_named_methods_is_a_comparison():
 
 
 def test_gains_the_papers_own_evidence_reports_over_a_named_method_are_comparisons():
-    rec = _record(
+    rec = record(
         "FooNet: Fast Text Classification",
         "We propose FooNet for text classification. A learning-based approach known as "
         "parity model (ParM) was proposed before. Our experiments on a large number of "
@@ -306,7 +304,7 @@ def test_long_and_lists_after_a_measure_cue_do_not_backtrack_exponentially():
 
 def test_listed_task_matches_with_a_hyphen_or_a_space_in_its_compound():
     # The list spells "Skeleton Based Action Recognition" and "Fine-Grained Action Detection".
-    rec = _record(
+    rec = record(
         "Graph convolutions",
         "Skeleton-based action recognition is popular. We also study fine grained action "
         "detection.",
@@ -332,7 +330,7 @@ def test_verb_form_strips_es_only_from_es_words():
 
 
 def test_a_value_given_as_an_example_in_brackets_is_no_result():
-    rec = _record(
+    rec = record(
         "Reef Nets",
         "Training on noisy reef labels works even when the label error rate is high "
         "(e.g., 90%). ReefNet outperforms baselines on ReefSet (e.g. 6.4% gain in accuracy).",
@@ -341,7 +339,7 @@ def test_a_value_given_as_an_example_in_brackets_is_no_result():
 
 
 def test_a_list_of_values_pairs_in_order_with_a_list_of_metrics_after_it():
-    rec = _record(
+    rec = record(
         "ReefCap: Reef Captions",
         "We propose ReefCap. Our method shows average improvements of 7.7% and 5.4% "
         "on BLEU and METEOR scores.",
@@ -353,7 +351,7 @@ def test_a_list_of_values_pairs_in_order_with_a_list_of_metrics_after_it():
 
 
 def test_a_metric_value_written_without_a_leading_zero():
-    rec = _record(
+    rec = record(
         "Reef Change",
         "Our ReefBERT classifiers predict reef change with an F1 score of .54 on ReefSet.",
     )
@@ -361,7 +359,7 @@ def test_a_metric_value_written_without_a_leading_zero():
 
 
 def test_a_value_given_for_a_method_is_that_methods():
-    rec = _record(
+    rec = record(
         "Reranking with permutations",
         "Scores improve by up to 34-52% for Mistral, 7-18% for GPT-3.5 and 8-16% for "
         "LLaMA v2. The equal error rate is 7% for SVM and 13% for PCA.",
@@ -435,7 +433,7 @@ def test_judging_adjectives_do_not_open_a_task():
 
 
 def test_task_interrupted_by_its_acronym_is_joined():
-    rec = _record(
+    rec = record(
         "Counting Herons Well",
         "Prior work on bird colony census (BCC) estimation is scarce. We use "
         "maximum a posteriori (MAP) estimation throughout. A fast heron nest "
@@ -458,7 +456,7 @@ def test_words_of_status_do_not_open_a_task():
 
 
 def test_subjects_modalities_and_conjunctions_are_no_tasks():
-    rec = _record(
+    rec = record(
         "A test",
         "Scene graphs ignore the 3D geometry of objects and world knowledge. "
         "We add EEG data and test on Philosophy and 4K videos. Coral reef "
@@ -468,13 +466,13 @@ def test_subjects_modalities_and_conjunctions_are_no_tasks():
 
 
 def test_f_measure_spellings_are_metrics():
-    rec = _record("A test", "Our model attains an F-score of 40% and a boundary F-measure of 0.7.")
+    rec = record("A test", "Our model attains an F-score of 40% and a boundary F-measure of 0.7.")
     assert {"F-score", "F-measure"} <= {m.name for m in rec.metrics}
     assert not [m.name for m in rec.methods + rec.datasets if m.name.startswith("F-")]
 
 
 def test_leaderboard_columns_that_measure_nothing_are_no_metrics():
-    rec = _record(
+    rec = record(
         "A test",
         "We solve long-horizon tasks in Kitchen environments with less Jitter. Accuracy on "
         "Caucasian faces improves by 3%.",
@@ -483,12 +481,12 @@ def test_leaderboard_columns_that_measure_nothing_are_no_metrics():
 
 
 def test_a_listed_dataset_name_may_hold_a_hyphenated_capital_word():
-    rec = _record("A test", "Results on two datasets, i.e., IU X-Ray and MIMIC-CXR, are strong.")
+    rec = record("A test", "Results on two datasets, i.e., IU X-Ray and MIMIC-CXR, are strong.")
     assert {d.name for d in rec.datasets} == {"IU X-Ray", "MIMIC-CXR"}
 
 
 def test_a_unit_that_is_a_metric_is_the_metric_of_its_value():
-    rec = _record(
+    rec = record(
         "FooNet: a test",
         "FooNet achieves an AP of 41.6% at 43.3 FPS on COCO. It runs at 10fps and adds 2.1 BLEU.",
     )
@@ -497,7 +495,7 @@ def test_a_unit_that_is_a_metric_is_the_metric_of_its_value():
 
 
 def test_a_task_phrase_does_not_start_inside_a_hyphenated_word():
-    rec = _record(
+    rec = record(
         "A test",
         "We address 5-way 5-shot classification and bird's-eye-view map segmentation. "
         "Our model also does 2D-homography estimation. We reach 1000-category classification "
