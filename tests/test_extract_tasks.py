@@ -204,6 +204,21 @@ def test_names_listed_with_a_known_dataset_are_datasets():
     assert _found(text, listed_datasets(text, known, 0)) == ["Reef Scenes", "CoralNet-5K"]
 
 
+def test_known_datasets_written_joined_or_hyphenated_are_datasets():
+    # The list writes "CIFAR-10", "STL-10", "VGG-Sound" and "tieredImageNet"; abstracts
+    # also run the parts together or split the prefix off.
+    rec = record(
+        "Reef Few-Shot",
+        "We evaluate our method on standard mini-ImageNet and tiered-ImageNet datasets. "
+        "ReefNet improves accuracy by 26.6% on CIFAR10, by 21.3% on STL10 and by 2.1% on "
+        "VGGSound.",
+    )
+    datasets = {d.name for d in rec.datasets}
+    assert {"mini-ImageNet", "tiered-ImageNet", "CIFAR10", "STL10", "VGGSound"} <= datasets
+    assert not datasets & {m.name for m in rec.methods + rec.proposed}
+    assert {(r.value, r.dataset) for r in rec.results} >= {("26.6%", "CIFAR10"), ("21.3%", "STL10")}
+
+
 def test_metric_list_after_in_terms_of():
     text = "it beats the baselines in terms of accuracy, inference time and memory usage."
     assert _found(text, metric_phrases(text)) == ["accuracy", "inference time", "memory usage"]

@@ -467,6 +467,33 @@ def _spaced(names: Iterable[str]) -> Iterator[str]:
             yield " ".join(parts)
 
 
+_JOINED = "dataset (joined)"
+_TWO_PARTS = re.compile(r"([A-Za-z0-9]{2,})[- ]([A-Za-z0-9]{2,})")
+_CAMEL_PREFIX = re.compile(r"([a-z]{3,})([A-Z][A-Za-z0-9]+)")
+
+
+def _joined(names: Iterable[str]) -> Iterator[str]:
+    """Dataset names in two other spellings abstracts write: two capitalised parts, one of
+    them name-like, run together ("CIFAR-10" -> "CIFAR10", "VGG-Sound" -> "VGGSound",
+    "Total-Text" -> "TotalText", "ICDAR 2017" -> "ICDAR2017"), and a lower-case prefix glued
+    to a name split off by a hyphen ("miniImageNet" -> "mini-ImageNet"). Not a part that is a
+    function word or a cue ("MLB Dataset")."""
+    for name in names:
+        m = _TWO_PARTS.fullmatch(name)
+        if m:
+            a, b = m.groups()
+            if (
+                (a[0].isupper() or a[0].isdigit())
+                and (b[0].isupper() or b[0].isdigit())
+                and (_NAME_PART.search(a) or _NAME_PART.search(b))
+                and not {a.lower(), b.lower()} & (STOP | DATASET_CUES)
+            ):
+                yield a + b
+        m = _CAMEL_PREFIX.fullmatch(name)
+        if m:
+            yield m.group(1) + "-" + m.group(2)
+
+
 # Words joined to a neighbour by a hyphen or a space, as writers please: "few-shot" / "few
 # shot", "skeleton-based" / "skeleton based" (the first word of a pair, then the second).
 _JOIN_FIRST = frozenset("few zero one multi cross self semi weakly fine non single".split())
@@ -527,6 +554,11 @@ class GazetteerMatcher:
         # written as a name's ("3D future" is no 3D-FUTURE)
         spaced = set(_spaced(self.case["dataset"])) - {n.lower() for n in self.case["dataset"]}
         self.matcher.add(_SPACED, list(tok.pipe(sorted(spaced))))
+        # "CIFAR10" for "CIFAR-10", "mini-ImageNet" for "miniImageNet": unless the joined
+        # spelling is some other list's name or an ordinary word
+        taken = {n.lower() for names in self.case.values() for n in names} | self.common
+        joined = set(_joined(self.case["dataset"])) - taken
+        self.matcher.add(_JOINED, list(tok.pipe(sorted(joined))))
         # Metrics the list writes only in capitals ("FED", "TER"): a lower-case word of those
         # letters ("fed into", "cf.") is that metric only beside a number ("30 fps", the
         # usual spelling of frames per second). Such a task ("LEMMA") is never lower-case.
@@ -545,6 +577,8 @@ class GazetteerMatcher:
             if kind == _SPACED:
                 if not all(w[0].isupper() or w[0].isdigit() for w in text.split()):
                     continue
+                kind = "dataset"
+            elif kind == _JOINED:
                 kind = "dataset"
             # Never inside a hyphenated compound ("tug-of-war", "pixel-text score").
             s, e = span.start_char, span.end_char
