@@ -219,6 +219,26 @@ def test_known_datasets_written_joined_or_hyphenated_are_datasets():
     assert {(r.value, r.dataset) for r in rec.results} >= {("26.6%", "CIFAR10"), ("21.3%", "STL10")}
 
 
+def test_lists_of_data_sets_and_their_first_example_are_datasets():
+    rec = record(
+        "Reef Diversity",
+        "Policies trained on large-scale datasets such as Reef Open Collection (ROC) are "
+        "strong. We rank popular data sets (UD, Bible100, XTREME, XNLI).",
+    )
+    datasets = {d.name for d in rec.datasets}
+    assert {"ROC", "UD", "Bible100"} <= datasets
+    assert not datasets & {m.name for m in rec.methods}
+
+
+def test_a_clause_after_a_data_cue_holds_no_list_of_data():
+    rec = record(
+        "Reef Clustering",
+        "We propose reef clustering. Experiments on a variety of datasets show that PPC "
+        "improves clustering. On 4 of 7 data sets it yields lower error than kNN.",
+    )
+    assert not {d.name for d in rec.datasets} & {"PPC", "kNN"}
+
+
 def test_metric_list_after_in_terms_of():
     text = "it beats the baselines in terms of accuracy, inference time and memory usage."
     assert _found(text, metric_phrases(text)) == ["accuracy", "inference time", "memory usage"]
