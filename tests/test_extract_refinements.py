@@ -931,3 +931,15 @@ def test_a_family_named_in_the_title_only_as_the_head_of_a_longer_name_is_not_pr
     )
     assert "R-CNN" not in {m.name for m in rec.proposed}
     assert "Libra R-CNN" in {m.name for m in rec.proposed}
+
+
+def test_a_function_word_glued_to_a_name_is_cut_off():
+    # PDF text that lost its spaces: "thatReefAttack", "ReefAttackis", "ofHMM".
+    rec = record(
+        "ReefAttack: Vertical Words",
+        "We simulate such an attack, ReefAttack. We find thatReefAttack is able to drop "
+        "accuracy. ReefAttackis cheap. It beats the use ofHMM taggers, though HMM is old.",
+    )
+    names = {m.name for m in rec.proposed + rec.methods}
+    assert {"ReefAttack", "HMM"} <= names
+    assert not names & {"thatReefAttack", "ReefAttackis", "ofHMM"}

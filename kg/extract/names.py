@@ -58,6 +58,25 @@ _FUNCTION_WORDS = frozenset(
     "with".split()
 )
 _GLUE_PUNCT = ".,;:-\u2013\u2014/"
+_GLUED_WORDS = _FUNCTION_WORDS | {"that", "are", "was", "were", "has", "this"}
+_GLUED_BEFORE = re.compile(rf"(?:{'|'.join(sorted(_GLUED_WORDS))})(?=[A-Z])")
+# Not "a" at the end: names end in -a ("Llama", "Gemma").
+_GLUED_AFTER = re.compile(rf"(?<=[A-Za-z0-9])(?:{'|'.join(sorted(_GLUED_WORDS - {'a'}))})$")
+
+
+def unglued(word: str, text: str) -> tuple[int, int]:
+    """How many characters of ``word`` at its start and its end are a lower-case function word
+    that lost its space ("thatVertAttack", "VertAttackis", "ofHMM", "LSTMand": text extracted
+    from PDFs), when the rest is written on its own elsewhere in ``text``; else (0, 0)."""
+    for m in (_GLUED_BEFORE.match(word), _GLUED_AFTER.search(word)):
+        if m is None:
+            continue
+        rest = word[m.end() :] if m.start() == 0 else word[: m.start()]
+        if len(rest) > 1 and re.search(rf"(?<![\w-]){re.escape(rest)}(?![\w-])", text):
+            return (m.end(), 0) if m.start() == 0 else (0, len(word) - m.start())
+    return 0, 0
+
+
 _GLUED_AFTER_BRACKET = re.compile(r"[.,;:\u2013\u2014]|--|[a-z]{2,}$")
 _STRIP_TRAIL = ".,;:!?)]}\"'\u201d\u2019"
 _SUFFIX = re.compile(
@@ -1489,6 +1508,9 @@ def find_names(doc: Doc) -> Doc:
             w, e = w[: m.start()], e - (len(w) - m.start())
             if w.endswith(")") and "(" not in w:  # "(IS)-based"
                 w, e = w[:-1], e - 1
+        cut_start, cut_end = unglued(w, text)
+        if cut_start or cut_end:
+            s, e, w = s + cut_start, e - cut_end, w[cut_start : len(w) - cut_end]
         nxt_word = ws[i + 1][2] if i + 1 < len(ws) and ws[i + 1][0] == e + 1 else ""
         if (
             not (is_name_shaped(w) or _versioned_name(w, nxt_word, common) or w in series)
