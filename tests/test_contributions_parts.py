@@ -177,3 +177,22 @@ def test_task_apposition_drops_the_method_and_benchmark_apposition_spreads():
     assert [m.text for m in mentions] == ["FooX", "FooX"]
     _spread_proposed(text, mentions, {"FooX"})
     assert all(m.proposed and m.kind == "dataset" for m in mentions)
+
+
+def test_a_name_written_only_inside_a_longer_proposed_name_is_part_of_it():
+    rec = next(
+        extract(
+            [
+                Paper(
+                    "t1",
+                    "Agent R7: A Compositional Framework for Reef Agents",
+                    "We introduce Agent R7, a novel compositional framework. Agent R7 beats "
+                    "Claude by 18.9% on ReefWorld. We also build Reef PointNet on PointNet.",
+                )
+            ]
+        )
+    )
+    proposed = {m.name for m in rec.proposed}
+    assert "Agent R7" in proposed and "R7" not in proposed
+    assert "R7" not in {m.name for m in rec.methods}
+    assert {(o.winner, o.loser) for o in rec.outperforms} == {("Agent R7", "Claude")}

@@ -528,6 +528,7 @@ def find_contributions(doc: Doc) -> Doc:
     _drop_long_form_fragments(doc, mentions, tname)
     _unpropose_established(text, mentions, tname, long_start)
     _unpropose_families(text, title, mentions)
+    _absorb_inner_names(text, mentions)
     _type_defined_tasks(mentions)
     _named_tasks(text, doc_lower(doc), mentions, long_start)
     return doc
@@ -676,6 +677,57 @@ def _unpropose_families(text: str, title: str, mentions: list[Mention]) -> None:
         if _title_names(title, m.text) or m.text.upper() in initials:
             continue
         m.proposed = False
+
+
+# A proposed name that inner names may belong to: words and joints only ("Agent S2", "OPEN
+# TEACH"), not a list ("ErfAct and Pserf") nor a broken span ("MVAE).These").
+_WHOLE_NAME = re.compile(
+    r"(?!.* (?:and|or|of|for|with|via|to|in|on|the) )\w[\w\-.+]*(?: \w[\w\-.+]*)+"
+)
+
+
+def _established(name: str) -> bool:
+    """``name`` is a known method or model on its own: the method lexicon's, a model family's
+    or a release of one, or an acronym the corpus defines as a method."""
+    return bool(
+        name.lower() in method_lexicon_keys()
+        or MODEL_FAMILIES.match(name)
+        or is_series_release(name)
+        or name in method_acronyms()
+        or name in defined_acronyms()
+    )
+
+
+def _absorb_inner_names(text: str, mentions: list[Mention]) -> None:
+    """A name written only inside a longer proposed name is a piece of it ("S2" where the
+    text always writes "Agent S2", "TEACH" of "OPEN TEACH", "AnyMesh" of "Articulate
+    AnyMesh"): its mentions become mentions of the longer name. That is a name taken as
+    proposed, or a short word in capitals ("WEB" of "GECTurk WEB"). Not an established method
+    or model ("R-CNN" of "Libra R-CNN", "GAN" of "Lifelong GAN"), nor another name taken as a
+    method ("PointNet" of "Hand PointNet"): the paper builds on it, and an established
+    architecture named inside a name is a method of its own."""
+    longer = {
+        m.text: m.kind
+        for m in mentions
+        if m.proposed and m.kind in ("method", "dataset") and _WHOLE_NAME.fullmatch(m.text)
+    }
+    if not longer:
+        return  # most papers
+    spans = [(s, e, kind) for name, kind in longer.items() for s, e in whole_word_spans(text, name)]
+    by_name: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.kind in ("method", "dataset") and m.text not in longer:
+            by_name.setdefault(m.text, []).append(m)
+    for name, group in by_name.items():
+        homes = [[sp for sp in spans if sp[0] <= m.start and m.end <= sp[1]] for m in group]
+        if not all(homes) or _established(name):
+            continue
+        if not any(m.proposed for m in group) and not (name.isupper() and len(name) <= 5):
+            continue
+        for m, home in zip(group, homes, strict=True):
+            s, e, kind = home[0]
+            m.start, m.end, m.text, m.kind, m.proposed = s, e, text[s:e], kind, True
+            m.long = None
 
 
 def _title_names(title: str, name: str) -> bool:
