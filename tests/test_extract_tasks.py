@@ -239,6 +239,15 @@ def test_a_clause_after_a_data_cue_holds_no_list_of_data():
     assert not {d.name for d in rec.datasets} & {"PPC", "kNN"}
 
 
+def test_names_a_result_surpasses_others_on_are_datasets():
+    rec = record(
+        "Reef Agents",
+        "We introduce ReefAgent. It generalizes, surpassing previous best methods by 52.8% on "
+        "ReefArena and by 16.5% on CoralWorld relatively.",
+    )
+    assert {"ReefArena", "CoralWorld"} <= {d.name for d in rec.datasets}
+
+
 def test_metric_list_after_in_terms_of():
     text = "it beats the baselines in terms of accuracy, inference time and memory usage."
     assert _found(text, metric_phrases(text)) == ["accuracy", "inference time", "memory usage"]

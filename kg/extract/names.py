@@ -683,7 +683,7 @@ def classify_by_long(long: str) -> str | None:
 _EVAL_BEFORE = re.compile(
     r"(?:experiments?|evaluat\w*|results?|tested|test|benchmark\w*|accuracy|performance|"
     r"trained|fine-?tuned|state-of-the-art|sota|gains?|improvements?|scores?|validated|"
-    r"conducted|achiev\w*|outperform\w*)\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:on|across|over|using|with|in)\s+"
+    r"conducted|achiev\w*|outperform\w*|surpass\w*|exceed\w*)\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:on|across|over|using|with|in)\s+"
     r"(?:the\s+|both\s+|several\s+|multiple\s+|\w+\s+(?:public\s+)?(?:datasets?|benchmarks?)\s*(?:,|:|\()?\s*)?"
     r"(?:(?-i:[A-Z0-9][\w\-+.'/]*)(?:\s[rv]?\d[\w.]*)?,?\s+(?:and\s+|or\s+|&\s+)?)*$",
     re.I,
@@ -705,7 +705,7 @@ _LIST_BEFORE = re.compile(
 # Words one of which _EVAL_BEFORE / _LIST_BEFORE needs (a quick test before the search).
 _EVAL_CUES = (
     "experiment evaluat result test benchmark accuracy performance trained fine state-of-the-art "
-    "sota gain improvement score validated conducted achiev outperform"
+    "sota gain improvement score validated conducted achiev outperform surpass exceed"
 ).split()
 _LIST_CUES = ("dataset", "data set", "benchmark", "corpora", "corpus", "suite")
 # "On benchmarks, RFNs are compared to ...": one name after a comma is the sentence's subject,
