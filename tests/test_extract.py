@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from kg.evaluate import shared_dir
-from kg.extract.abbreviations import find_long_form
+from kg.extract.abbreviations import find_long_form, title_long_form
 from kg.extract.doc import is_name_shaped
 from kg.extract.links import clean_url, link_kind
 from kg.extract.names import title_name
@@ -189,6 +189,38 @@ def test_task_phrases():
     phrases = [text[s:e] for s, e in task_phrases(text)]
     assert "co-salient object detection" in phrases
     assert "zero-shot multilingual visual captioning" in phrases
+
+
+def test_a_title_name_is_spelled_by_the_words_after_its_colon():
+    def pair(title: str) -> tuple[str, str] | None:
+        found = title_long_form(title)
+        return None if found is None else (title[found[0] : found[1]], title[found[2] : found[3]])
+
+    assert pair("PPT: Pre-trained Prompt Tuning for Few-shot Learning") == (
+        "PPT",
+        "Pre-trained Prompt Tuning",
+    )
+    assert pair("GenCo: Generative Co-training for GANs") == ("GenCo", "Generative Co-training")
+    assert pair("ReefNets: Reef Ecology Neural Networks") == (
+        "ReefNets",
+        "Reef Ecology Neural Networks",
+    )
+    assert pair("YOLOv3: An Incremental Improvement") is None
+    assert pair("CLIP: Connecting Text and Images") is None  # no "L", "I", "P" before "and"
+    assert pair("DETR: End-to-End Object Detection") is None
+    # One item, with its long form, not two proposed names.
+    rec = next(
+        extract(
+            [
+                Paper(
+                    "x",
+                    "ReFu: Recursive Fusion for 3D Learning",
+                    "We introduce a novel Recursive Fusion model dubbed ReFu.",
+                )
+            ]
+        )
+    )
+    assert [(m.name, m.long) for m in rec.proposed] == [("ReFu", "Recursive Fusion")]
 
 
 def test_sentences_do_not_split_on_abbreviations():

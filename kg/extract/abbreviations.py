@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.doc import Abbreviation, doc_text, sentence_bounds
+from kg.extract.names import classify_by_long
 
 _PAREN = re.compile(r"\(([^()]{1,20})\)")
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -115,6 +116,49 @@ def _capitals_start(short: str, before: str) -> int | None:
     return None
 
 
+# "PPT: Pre-trained Prompt Tuning for Few-shot Learning": a title's name before the colon,
+# then the words that may spell it.
+_TITLE_HEAD = re.compile(r"\s*([A-Za-z0-9][\w\-]{1,11}):\s+")
+_TITLE_MINOR = frozenset("a an and for from in of on the to via with by at as or".split())
+
+
+def title_long_form(title: str) -> tuple[int, int, int, int] | None:
+    """The name before a title's colon and the capitalised words right after it that spell
+    it, as (short start, short end, long start, long end): "PPT: Pre-trained Prompt Tuning
+    for ...", "GenCo: Generative Co-training for ...". Spelling: the name's capitals are
+    initials of the words (and of their hyphenated parts), in order, the first word's first
+    and the last word's last. The most such words ("BScNets: Block Simplicial Complex Neural
+    Networks"), all capitalised, none past a function word; None when there are none.
+
+    >>> t = "LAG: Lazily Aggregated Gradient for Communication-Efficient Learning"
+    >>> s, e, ls, le = title_long_form(t)
+    >>> t[s:e], t[ls:le]
+    ('LAG', 'Lazily Aggregated Gradient')
+    """
+    m = _TITLE_HEAD.match(title)
+    if m is None or not is_short_form(m.group(1)):
+        return None
+    caps = [c.lower() for c in m.group(1) if c.isupper()]
+    if len(caps) < 2:
+        return None
+    initials: list[str] = []
+    found = None
+    for w in list(_SPACE_WORD.finditer(title, m.end()))[: len(caps) + 2]:
+        word = w.group()
+        if word.lower() in _TITLE_MINOR or not word[0].isupper():
+            break
+        initials += [part[0].lower() for part in word.split("-") if part]
+        rest = iter(initials[1:])
+        if (
+            initials[0] == caps[0]
+            and word[0].lower() == caps[-1]
+            and len(initials) > 1
+            and all(c in rest for c in caps[1:])
+        ):
+            found = m.start(1), m.end(1), m.end(), w.end()
+    return found
+
+
 @Language.component("kg_abbreviations")
 def find_abbreviations(doc: Doc) -> Doc:
     text = doc_text(doc)
@@ -140,4 +184,20 @@ def find_abbreviations(doc: Doc) -> Doc:
         short_span = doc.char_span(short_start, short_start + len(inner), alignment_mode="expand")
         if long_span is not None and short_span is not None:
             doc._.abbreviations.append(Abbreviation(short=short_span, long=long_span))
+    _add_title_pair(doc, text)
     return doc
+
+
+def _add_title_pair(doc: Doc, text: str) -> None:
+    """The title's "PPT: Pre-trained Prompt Tuning ..." pair, unless the abstract defines the
+    name itself (its definition is the author's) or the words name a problem ("IVQA: Inverse
+    Visual Question Answering" is the task, and stays one)."""
+    pair = title_long_form(text[: doc._.title_end])
+    if pair is None or any(ab.short.text == text[pair[0] : pair[1]] for ab in doc._.abbreviations):
+        return
+    if classify_by_long(text[pair[2] : pair[3]]) == "task":
+        return
+    short_span = doc.char_span(pair[0], pair[1], alignment_mode="expand")
+    long_span = doc.char_span(pair[2], pair[3], alignment_mode="expand")
+    if short_span is not None and long_span is not None:
+        doc._.abbreviations.append(Abbreviation(short=short_span, long=long_span))
