@@ -196,3 +196,20 @@ def test_a_name_written_only_inside_a_longer_proposed_name_is_part_of_it():
     assert "Agent R7" in proposed and "R7" not in proposed
     assert "R7" not in {m.name for m in rec.methods}
     assert {(o.winner, o.loser) for o in rec.outperforms} == {("Agent R7", "Claude")}
+
+
+def test_a_title_name_ending_in_a_proposed_acronyms_long_form_is_that_item():
+    rec = next(
+        extract(
+            [
+                Paper(
+                    "t1",
+                    "Convolutional Reef Walk Networks for Coral Segmentation",
+                    "We introduce a simple Convolutional Reef Walk Network (RWN). "
+                    "Our RWN beats FCNs.",
+                )
+            ]
+        )
+    )
+    assert [m.name for m in rec.proposed] == ["RWN"]
+    assert "Convolutional Reef Walk Networks" in rec.proposed[0].aliases

@@ -686,7 +686,7 @@ _WHOLE_NAME = re.compile(
 )
 
 
-def _established(name: str) -> bool:
+def established_method(name: str) -> bool:
     """``name`` is a known method or model on its own: the method lexicon's, a model family's
     or a release of one, or an acronym the corpus defines as a method."""
     return bool(
@@ -720,7 +720,7 @@ def _absorb_inner_names(text: str, mentions: list[Mention]) -> None:
             by_name.setdefault(m.text, []).append(m)
     for name, group in by_name.items():
         homes = [[sp for sp in spans if sp[0] <= m.start and m.end <= sp[1]] for m in group]
-        if not all(homes) or _established(name):
+        if not all(homes) or established_method(name):
             continue
         if not any(m.proposed for m in group) and not (name.isupper() and len(name) <= 5):
             continue

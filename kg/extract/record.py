@@ -10,6 +10,7 @@ import re
 
 from spacy.tokens import Doc
 
+from kg.extract.contributions import established_method
 from kg.extract.doc import doc_text, resolve_overlaps, sentence_bounds
 from kg.extract.gazetteer_matcher import COMMON_METRIC_WORDS
 from kg.extract.words import ACRONYM
@@ -159,6 +160,25 @@ def to_record(doc: Doc, paper: Paper, title: CleanText, abstract: CleanText) -> 
     for lk, acronym in list(long_keys.items()):
         other = lk[:-1] if lk.endswith("s") and not lk.endswith("ss") else lk + "s"
         long_keys.setdefault(other, acronym)
+
+    # A proposed name that ends in the long form of a proposed acronym names the same thing
+    # (the title's "Deep Texture Encoding Network" and "Texture Encoding Network (TEN)";
+    # "Convolutional Random Walk Network (RWN)", where the acronym spells fewer words), unless
+    # the acronym is an established method the name builds on ("Hierarchical Statistical Shape
+    # Model", SSM).
+    proposed_texts = {m.text for m in mentions if m.proposed}
+    for m in mentions:
+        key = name_key(m.text)
+        if not (m.proposed and m.kind == "method") or key in long_keys:
+            continue
+        for lk, acronym in list(long_keys.items()):
+            if (
+                key.endswith(" " + lk)
+                and acronym in proposed_texts
+                and not established_method(acronym)
+            ):
+                long_keys[key] = acronym
+                break
 
     # A plural acronym ("SPNs") names its item in the singular when the text uses that too
     # (eval/README.md call 5): "SPN", long "Sum-Product Networks", alias "SPNs".
