@@ -9,7 +9,7 @@ from extracted import record
 from kg.extract.abbreviations import find_long_form
 from kg.extract.metrics import metric_phrases
 from kg.extract.names import words
-from kg.extract.tasks import framed_tasks, listed_tasks
+from kg.extract.tasks import framed_tasks, listed_tasks, task_phrases
 
 
 def test_adjectives_before_tasks_are_no_task():
@@ -943,3 +943,16 @@ def test_a_function_word_glued_to_a_name_is_cut_off():
     names = {m.name for m in rec.proposed + rec.methods}
     assert {"ReefAttack", "HMM"} <= names
     assert not names & {"thatReefAttack", "ReefAttackis", "ofHMM"}
+
+
+def test_task_phrases_keep_pose_point_clouds_and_dimensions():
+    text = (
+        "we address human pose estimation. we pose object detection as regression. "
+        "we study 3d point cloud segmentation and 3d scene object detection, not 3d editing."
+    )
+    found = [text[s:e] for s, e in task_phrases(text)]
+    assert "human pose estimation" in found
+    assert "object detection" in found and "pose object detection" not in found
+    assert "3d point cloud segmentation" in found and "3d scene object detection" in found
+    rec = record("A Study", "This framework helps 3D scene object detection and 3D editing.")
+    assert {t.name for t in rec.tasks} == {"3d scene object detection"}

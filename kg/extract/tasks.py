@@ -257,14 +257,22 @@ def task_phrases(text: str) -> list[tuple[int, int]]:
         # Modifiers must be adjacent words separated by one space.
         while j > 0 and i - j < 4:
             ps, pe, pw = toks[j - 1]
-            if pe + 1 != toks[j][0] or text[pe] != " " or pw in STOP or pw in verbs:
+            if pe + 1 != toks[j][0] or text[pe] != " " or pw in STOP:
                 break
-            if pw not in vocab and not _task_compound(pw, vocab) or lead_modifier(pw):
+            noun = _NOUN_VERBS.get(pw)
+            noun_here = noun is not None and (not noun or toks[j][2] in noun)
+            if pw in verbs and not (noun_here and (j < 2 or toks[j - 2][2] not in _BEFORE_A_VERB)):
+                break
+            known = pw in vocab or noun_here or _task_compound(pw, vocab)
+            if not known or lead_modifier(pw):
                 break
             if _ing_verb(pw, verbs):
                 break  # "for making semantic segmentation interpretable": a verb
             j -= 1
         start = toks[j][0]
+        dim = _DIMENSION_WORD.search(text, max(0, start - 4), start)
+        if dim:
+            start = dim.start()  # "3d scene object detection"
         # Capitalised word right before: part of a name, not a task phrase.
         if start > 0 and text[start - 1].isalnum():
             continue
@@ -272,10 +280,21 @@ def task_phrases(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# Words that are verbs too, but nouns in task names ("human pose estimation", "point cloud
+# segmentation": before any word, or before these), unless a subject or "to" comes before them
+# ("we pose detection as").
+_NOUN_VERBS: dict[str, frozenset[str]] = {
+    "pose": frozenset(),
+    "point": frozenset({"cloud", "clouds", "set", "sets"}),
+}
+_BEFORE_A_VERB = frozenset("we to they it which that can also i you one first then".split())
+_DIMENSION_WORD = re.compile(r"(?<![\w-])[1-6]d $")
+_DIMENSION_LEAD = re.compile(r"^[1-6][dD] ")
+
 # Participles that describe the object of a task ("moving object segmentation", "referring
 # segmentation") and nouns in -ing ("building segmentation").
 _ING_ADJECTIVES = frozenset(
-    "moving missing emerging evolving changing varying growing rising falling referring "
+    "moving missing emerging evolving changing varying growing rising falling referring vanishing "
     "building clothing housing".split()
 )
 _NOT_ING_VERBS = frozenset(HEADS) | _ING_ADJECTIVES
@@ -617,9 +636,12 @@ def find_tasks(doc: Doc) -> Doc:
         # planning"), read on samples C and D.
         if n_words == 1 or phrase in _FIELDS:
             continue
+        if n_words == 2 and _DIMENSION_LEAD.match(phrase) and not listed_task(phrase):
+            continue  # "3d editing": a bare head in 3D (not "3d reconstruction", a listed task)
         # Upper-case letters inside the original phrase mean a name ("Video Swin Transformer").
         original = text[s:e]
-        if any(c.isupper() for c in original[1:]) and not original.istitle():
+        bare = _DIMENSION_LEAD.sub("", original)  # "3D object manipulation": no name
+        if any(c.isupper() for c in bare[1:]) and not bare.istitle():
             continue
         if _NOUN_AFTER.match(text[e : e + 16]):
             continue
