@@ -356,3 +356,12 @@ def test_new_annotations_named_after_a_technique_do_not_propose_it():
         "prompting.",
     )
     assert "SSR" not in {m.name for m in rec.proposed}
+
+
+def test_a_camel_case_tool_written_title_case_is_still_the_tool():
+    rec = record(
+        "Rotate to Attend: Reef Planning",
+        "We provide a Tensorflow implementation of our approach. Rotate the image first.",
+    )
+    names = {m.name for m in rec.methods}
+    assert "Tensorflow" in names and "Rotate" not in names

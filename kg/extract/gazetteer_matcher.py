@@ -565,6 +565,11 @@ class GazetteerMatcher:
         self.capitals_only = {k: _capitals_only(self.case[k]) for k in ("metric", "task")}
         self.capitals_only["metric"].discard("fps")
         self.case_lower = {k: {n.lower() for n in v} for k, v in self.case.items()}
+        self.camel_methods = {
+            n.lower()
+            for n in self.case["method"]
+            if " " not in n and any(c.isupper() for c in n[1:]) and any(c.islower() for c in n)
+        }
 
     def __call__(self, doc: Doc) -> Doc:
         vocab = doc.vocab
@@ -697,7 +702,16 @@ class GazetteerMatcher:
                 ):
                     return False  # "... Inspired by Object Detection", "Brain Inspired": a verb
             if len(span) == 1 and text not in self.case[kind] and text.istitle():
-                return False  # "Violin" is not the VIOLIN dataset
+                # "Violin" is not the VIOLIN dataset; but "Tensorflow" is TensorFlow, a name
+                # with capitals inside that writers often write this way (not in a title,
+                # which capitalises every word: "Rotate to Attend")
+                return (
+                    kind == "method"
+                    and low in self.camel_methods
+                    and low not in self.common
+                    and span.start_char >= span.doc._.title_end
+                    and not _sentence_initial(span)
+                )
             if len(span) == 1 and text.istitle() and nxt in _PREP_AFTER and _sentence_initial(span):
                 return False  # "Inspired by human vision": a sentence's first word
             if (
