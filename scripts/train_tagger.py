@@ -81,7 +81,9 @@ retrained model, the decision to retrain and ship taken before measuring, gave 0
 0.649 for the previous model under the new rules. The next altered 2 (a task phrase may no
 longer start inside a hyphenated word): the retrained model gave 0.646 against 0.642. The
 batch after that altered 10 ("POS" and "EM" no longer metrics where nothing is measured, a
-clause no longer a long form): retrained, 0.648.
+clause no longer a long form): retrained, 0.648. The next altered 5 ("data sets" a data cue,
+"show that" ending a data list, dimension prefixes and "pose" in task phrases): retrained,
+the decision again taken before measuring, 0.651 (P 0.670, R 0.633).
 Later, on the same cached folds: the span classifier as gradient-boosted trees (LightGBM,
 300 rounds, 31 leaves, scratch experiment) 0.6115, its scores averaged with the maximum-entropy
 classifier's 0.6197, against 0.6143: noise-level for a new dependency, so not used.
