@@ -42,7 +42,7 @@ from kg.extract.gazetteer_matcher import (
     common_words,
     gazetteer_names,
 )
-from kg.extract.words import LIST_GOES_ON, STOP
+from kg.extract.words import LIST_GOES_ON, STOP, whole_word_spans
 from kg.names import name_key
 from kg.paths import data_file
 
@@ -59,21 +59,29 @@ _FUNCTION_WORDS = frozenset(
 )
 _GLUE_PUNCT = ".,;:-\u2013\u2014/"
 _GLUED_WORDS = _FUNCTION_WORDS | {"that", "are", "was", "were", "has", "this"}
-_GLUED_BEFORE = re.compile(rf"(?:{'|'.join(sorted(_GLUED_WORDS))})(?=[A-Z])")
 # Not "a" at the end: names end in -a ("Llama", "Gemma").
-_GLUED_AFTER = re.compile(rf"(?<=[A-Za-z0-9])(?:{'|'.join(sorted(_GLUED_WORDS - {'a'}))})$")
+_GLUED_ENDS = _GLUED_WORDS - {"a"}
 
 
 def unglued(word: str, text: str) -> tuple[int, int]:
     """How many characters of ``word`` at its start and its end are a lower-case function word
     that lost its space ("thatVertAttack", "VertAttackis", "ofHMM", "LSTMand": text extracted
     from PDFs), when the rest is written on its own elsewhere in ``text``; else (0, 0)."""
-    for m in (_GLUED_BEFORE.match(word), _GLUED_AFTER.search(word)):
-        if m is None:
-            continue
-        rest = word[m.end() :] if m.start() == 0 else word[: m.start()]
-        if len(rest) > 1 and re.search(rf"(?<![\w-]){re.escape(rest)}(?![\w-])", text):
-            return (m.end(), 0) if m.start() == 0 else (0, len(word) - m.start())
+    if word[:1].islower():
+        for k in range(1, min(5, len(word) - 1)):
+            if word[k].isupper() and word[:k] in _GLUED_WORDS:
+                if whole_word_spans(text, word[k:]):
+                    return k, 0
+                break
+    if word[-1:].islower():
+        for k in (4, 3, 2):
+            if (
+                len(word) > k + 1
+                and word[-k:] in _GLUED_ENDS
+                and word[-k - 1].isalnum()
+                and whole_word_spans(text, word[:-k])
+            ):
+                return 0, k
     return 0, 0
 
 
@@ -1508,7 +1516,7 @@ def find_names(doc: Doc) -> Doc:
             w, e = w[: m.start()], e - (len(w) - m.start())
             if w.endswith(")") and "(" not in w:  # "(IS)-based"
                 w, e = w[:-1], e - 1
-        cut_start, cut_end = unglued(w, text)
+        cut_start, cut_end = unglued(w, text) if w[-1:].islower() or w[:1].islower() else (0, 0)
         if cut_start or cut_end:
             s, e, w = s + cut_start, e - cut_end, w[cut_start : len(w) - cut_end]
         nxt_word = ws[i + 1][2] if i + 1 < len(ws) and ws[i + 1][0] == e + 1 else ""
