@@ -213,3 +213,11 @@ def test_a_title_name_ending_in_a_proposed_acronyms_long_form_is_that_item():
     )
     assert [m.name for m in rec.proposed] == ["RWN"]
     assert "Convolutional Reef Walk Networks" in rec.proposed[0].aliases
+
+
+def test_providing_a_new_named_algorithm_proposes_it():
+    assert "LOLS" in _proposed(
+        "Learning to Search Better",
+        "We provide a new learning to search algorithm, LOLS, which does well.",
+    )
+    assert "SVM" not in _proposed("Bounds", "We also provide a new bound for the SVM classifier.")

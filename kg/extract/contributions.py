@@ -98,6 +98,11 @@ _CONTRIB = re.compile(
     r"\b(?:we|this\s+(?:paper|work|study|article|research)|our\s+(?:work|paper|research|study)|here)\s+(?:\w+\s+){0,3}?"
     r"(?:propose|introduce|present|develop|design|devise|contribute|build|construct|create|"
     r"release|curate|collect|put\s+forward|formulate|establish|offer|name|call|term|"
+    # "we provide a new learning to search algorithm, LOLS": only before "a new / novel" built
+    # thing (not "a new bound", "a novel view", "a new analysis")
+    r"(?:provide|describe|derive|suggest|give)(?=(?:s|d|ed)?\s+an?\s+(?:new|novel)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:algorithm|method|model|framework|approach|architecture|network|"
+    r"technique|scheme|loss|estimator|procedure|system)s?\b)|"
     # "our approach, which we refer to as LOVE"
     # not "we propose that ...": a claim, not a thing
     r"refer\s+to\s+(?:it\s+|this\s+|them\s+)?as)(?:s|d|ed)?\b(?!\s+that\b)|"
