@@ -365,3 +365,26 @@ def test_a_camel_case_tool_written_title_case_is_still_the_tool():
     )
     names = {m.name for m in rec.methods}
     assert "Tensorflow" in names and "Rotate" not in names
+
+
+def test_comparatives_that_favour_the_subject_are_comparisons():
+    rec = record(
+        "ReefSMO: Fast Reef Training",
+        "We propose ReefSMO. ReefSMO can be 1500 times faster than the PCG algorithm. "
+        "ReefSMO achieves higher accuracy than VGG. BERT has lower accuracy than ReefSMO.",
+    )
+    pairs = {(o.winner, o.loser) for o in rec.outperforms}
+    assert {("ReefSMO", "PCG"), ("ReefSMO", "VGG")} <= pairs
+    assert ("BERT", "ReefSMO") not in pairs
+
+
+def test_a_family_of_variants_and_an_aside_are_no_comparison_sides():
+    rec = record(
+        "ReefMix: Mixing for Reefs",
+        "We propose ReefMix. ReefMix has better performance than other CutMix variants. "
+        "ReefNet and ReefNeXt (i.e. the networks obtained on ResNet and ResNeXt) achieve "
+        "higher accuracy than VGG.",
+    )
+    pairs = {(o.winner, o.loser) for o in rec.outperforms}
+    assert not {p for p in pairs if p[1] == "CutMix"}
+    assert ("ReefNeXt", "VGG") in pairs and not {p for p in pairs if p[0] == "ResNeXt"}

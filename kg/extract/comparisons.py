@@ -29,7 +29,15 @@ VERB = re.compile(
     r"compares\s+favou?rably\s+(?:to|with)|on\s+par\s+with|"
     # "a win rate of 87% against GPT-4o", "6% improvement on the average recall than X".
     r"win(?:s|ning)?\s+(?:rate\s+of\s+\S+\s+)?against|"
-    r"(?:improvements?|gains?)\s+(?:of\s+\S+\s+)?(?:on|in)\s+(?:the\s+)?[\w\- ]{0,30}?\s+than)\b"
+    r"(?:improvements?|gains?)\s+(?:of\s+\S+\s+)?(?:on|in)\s+(?:the\s+)?[\w\- ]{0,30}?\s+than|"
+    # Comparatives that can only favour the subject: "higher accuracy than ResNet", "lower
+    # error than X", "1500 times faster than the PCG chunking algorithm".
+    r"(?:\d+(?:\.\d+)?\s*(?:x|\u00d7|times)\s+)?(?:faster|more\s+(?:accurate|efficient|robust))"
+    r"\s+than|"
+    r"(?:higher|better)\s+(?:[\w-]+\s+){0,2}?(?:accurac(?:y|ies)|performance|precision|recall|"
+    r"f1|f-scores?|scores?|auc|bleu|map|success\s+rates?)\s+than|"
+    r"lower\s+(?:[\w-]+\s+){0,2}?(?:errors?|error\s+rates?|loss|perplexity|latency|regret)"
+    r"\s+than)\b"
 )
 _SELF = re.compile(r"\b(?:our|we|it|this|the\s+proposed|the\s+resulting)\b", re.I)
 # A sentence that reports the paper's own evidence ("Experiments show ...", "Simulations
@@ -49,6 +57,8 @@ _VAGUE = re.compile(
     r"[A-Z]+s)\b"  # "LLMs", "CNNs": families
 )
 _KIND_OF = re.compile(r"-(?:based|like|style|type)\b")
+_FAMILY_AFTER = re.compile(r"\s+(?:variants?|famil(?:y|ies)|extensions?|derivatives?)\b")
+_BRACKETED = re.compile(r"\([^()]*\)")
 _CLAUSE_END = re.compile(r"[;]|\bwhile\b|\bwhereas\b|\bbut\b", re.I)
 # After these, named methods are the setting of the comparison, not what is beaten
 # ("outperforms X on COCO with the same ResNet-50 backbone").
@@ -77,8 +87,18 @@ def find_comparisons(doc: Doc) -> Doc:
                 if (m.kind == "method" or m.text in method_names)
                 and sent.start_char <= m.start < sent.end_char
             ]
-            before = [m for m in methods if m.end <= vpos]
             subject = text[sent.start_char : vpos]
+            # Not a name inside a bracketed aside ("LM-ResNet (i.e. the networks obtained on
+            # ResNet) achieves ..."), though a bracketed acronym is the subject ("the Fast
+            # Knowledge Distillation (FKD) framework outperforms ...")
+            asides = [
+                (sent.start_char + b.start(), sent.start_char + b.end())
+                for b in _BRACKETED.finditer(subject)
+                if len(b.group().split()) >= 3
+            ]
+            before = [
+                m for m in methods if m.end <= vpos and not any(a <= m.start < b for a, b in asides)
+            ]
             winner = None
             if before:
                 winner = before[-1].text
@@ -104,6 +124,7 @@ def find_comparisons(doc: Doc) -> Doc:
                 if vpos < m.start < limit
                 and m.text != winner
                 and not _KIND_OF.match(text, m.end)  # "over existing CRF-based models"
+                and not _FAMILY_AFTER.match(text, m.end)  # "than other CutMix variants"
             ]
             for m in losers:
                 doc._.comparisons.append(Comparison(vpos, m.end, winner, m.text, 0.6))
