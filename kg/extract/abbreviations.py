@@ -3,8 +3,10 @@ abbreviation definitions in biomedical text" (PSB 2003).
 
 For every ``long form (SF)`` (and ``SF (long form)``, ``long form, or SF for short``) the short
 form's characters are matched right to left against the words before the bracket; the first
-character of the short form must start a word. Pure helpers (:func:`find_long_form`) are
-testable alone.
+character of the short form must start a word. A title "PPT: Pre-trained Prompt Tuning for
+..." pairs its name with the capitalised words after the colon that spell it
+(:func:`title_long_form`), unless the abstract defines the name itself. Pure helpers
+(:func:`find_long_form`, :func:`title_long_form`) are testable alone.
 """
 
 from __future__ import annotations

@@ -1,9 +1,12 @@
-"""Explicit comparative claims: "X outperforms / surpasses / beats Y" (method vs. method).
+"""Explicit comparative claims: "X outperforms / surpasses / beats Y" (method vs. method),
+and comparatives that can only favour their subject ("higher accuracy than Y", "lower error
+than Y", "7 times faster than Y", "more efficient than Y").
 
-The winner is the method named before the comparative verb in the same sentence, or the
-paper's proposed method when the subject is "our ...", "we", "it" or "the proposed ...";
-the losers are the named methods after the verb, up to the end of the clause. Vague losers
-("state-of-the-art methods") name no method and yield nothing.
+The winner is the method named before the comparative verb in the same sentence (not one
+inside a bracketed aside), or the paper's proposed method when the subject is "our ...",
+"we", "it" or "the proposed ..."; the losers are the named methods after the verb, up to the
+end of the clause. Vague losers ("state-of-the-art methods") and families ("other CutMix
+variants") name no method and yield nothing.
 """
 
 from __future__ import annotations

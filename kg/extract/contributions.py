@@ -26,7 +26,8 @@ this order by ``find_contributions``:
   filtration"); a lower-case name in apposition ("we introduce paired-dual learning, a
   framework ...") that recurs;
 * a contribution sentence, active ("we / this paper propose / introduce / present / develop /
-  ... X", "which we refer to as X") or passive ("X is proposed", "the X algorithm introduced
+  ... X", "which we refer to as X", "we provide / describe / derive a new <built thing> X") or
+  passive ("X is proposed", "the X algorithm introduced
   in this paper"): the first name after the
   verb unless it is used ("from CLIP", named earlier, a known method), the names listed with
   it, any name after "termed / dubbed / called" or "our", new Title-Case names before a
@@ -51,7 +52,9 @@ this order by ``find_contributions``:
   ("a novel recurrent U-Net architecture", "a case study with GPT-4") unless the title
   writes it as a name of its own or a naming verb gives it ("we call our method R-CNN"); a
   name the text introduces as a task ("we formulate a novel task Corr2Cause", "Corr2Cause is
-  a challenging task") is a task.
+  a challenging task") is a task; a name written only inside a longer proposed name ("S2" of
+  "Agent S2") is a piece of it, unless it is an established method ("R-CNN" of "Libra
+  R-CNN").
 
 A contribution sentence also opens with "our (main) contribution is / are / include"; an
 acronym right after "we propose a novel model with / of ..." is the verb's own object.

@@ -1,7 +1,9 @@
 """Turn an annotated Doc into a :class:`~kg.model.PaperRecord` (the gold format + evidence).
 
 Mentions are grouped by normalised name; a long form defined by an acronym joins its short
-form's item; offsets are mapped from the clean view back to the original title or abstract.
+form's item, and so does a proposed name that ends in it ("Deep Texture Encoding Network" and
+"Texture Encoding Network (TEN)"); offsets are mapped from the clean view back to the original
+title or abstract.
 """
 
 from __future__ import annotations
