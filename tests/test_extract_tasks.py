@@ -548,3 +548,8 @@ def test_a_task_phrase_does_not_start_inside_a_hyphenated_word():
     names = {t.name for t in rec.tasks}
     assert not {n for n in names if n.startswith(("shot", "eye-view", "category"))}
     assert {"homography estimation", "intent classification"} <= names
+
+
+def test_percent_points_are_a_unit():
+    found = [v for *_, v in values("it gains 4.5 percent points and 3.3 percentage points.")]
+    assert found == ["4.5 percent points", "3.3 percentage points"]

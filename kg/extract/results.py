@@ -24,7 +24,7 @@ from kg.extract.doc import Mention, Result, abstract_sents, doc_text, main_metho
 _NUM = r"[+\-\u2212~\u223c\u2248]?\s?\$?\d+(?:,\d{3})*(?:\.\d+)?"
 _UNIT = (
     r"(?:\s?\\?%|\s?(?:fps|FPS)\b|\s?frames(?:\s+per\s+second|/s(?:ec)?)\b|"
-    r"\s?(?:x|\u00d7)(?![\w])|\s?percentage\s+points?\b|"
+    r"\s?(?:x|\u00d7)(?![\w])|\s?percent(?:age)?\s+points?\b|"
     r"\s?(?:pp|points?|dB|ms|cm|mm|mJ|J|mAP|AP|BLEU|CIDEr|F1)\b)"
 )
 # "8-12x faster": a range sharing the unit of its second number.
