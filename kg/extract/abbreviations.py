@@ -17,10 +17,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.doc import Abbreviation, doc_text, sentence_bounds
-from kg.extract.names import classify_by_long
+from kg.extract.names import MINOR_WORDS, classify_by_long
+from kg.extract.words import BRACKETED
 
 _PAREN = re.compile(r"\(([^()]{1,20})\)")
-_BRACKETED = re.compile(r"\([^()]*\)")
 _SPACE_WORD = re.compile(r"\S+")
 _CLAUSE_IN_LONG = re.compile(r"\b(?:we|our|us|this paper|this work)\b", re.I)
 _QUOTE_PAIRS = {'"': '"', "'": "'", "`": "'", "\u201c": "\u201d", "\u2018": "\u2019"}
@@ -121,7 +121,7 @@ def _capitals_start(short: str, before: str) -> int | None:
 # "PPT: Pre-trained Prompt Tuning for Few-shot Learning": a title's name before the colon,
 # then the words that may spell it.
 _TITLE_HEAD = re.compile(r"\s*([A-Za-z0-9][\w\-]{1,11}):\s+")
-_TITLE_MINOR = frozenset("a an and for from in of on the to via with by at as or".split())
+_TITLE_MINOR = MINOR_WORDS | {"from", "via", "by", "at", "as"}
 
 
 def title_long_form(title: str) -> tuple[int, int, int, int] | None:
@@ -173,21 +173,26 @@ def find_abbreviations(doc: Doc) -> Doc:
         sent_start = sentence_bounds(doc, before_end)[0]
         # Earlier brackets are blanked out (offsets kept): "knowledge base (KB) question
         # answering (KBQA)" spells KBQA without the KB bracket.
-        before = _BRACKETED.sub(lambda b: "_" * len(b.group()), text[sent_start:before_end])
+        before = BRACKETED.sub(lambda b: "_" * len(b.group()), text[sent_start:before_end])
         rel = find_long_form(inner, before)
         if rel is None and any(c.isdigit() for c in inner):
             # "NEVIS'22", "GPT3": the digits are a version, not letters of the long form.
             rel = find_long_form("".join(c for c in inner if c.isalpha()), before)
         if rel is None:
             continue
-        long_start = sent_start + rel
         long_end = sent_start + len(before.rstrip())
-        long_span = doc.char_span(long_start, long_end, alignment_mode="expand")
-        short_span = doc.char_span(short_start, short_start + len(inner), alignment_mode="expand")
-        if long_span is not None and short_span is not None:
-            doc._.abbreviations.append(Abbreviation(short=short_span, long=long_span))
+        _add_pair(doc, short_start, short_start + len(inner), sent_start + rel, long_end)
     _add_title_pair(doc, text)
     return doc
+
+
+def _add_pair(doc: Doc, short_start: int, short_end: int, long_start: int, long_end: int) -> None:
+    """Record the acronym at ``short_start:short_end`` with its long form at
+    ``long_start:long_end`` (character offsets), when both map onto tokens."""
+    short_span = doc.char_span(short_start, short_end, alignment_mode="expand")
+    long_span = doc.char_span(long_start, long_end, alignment_mode="expand")
+    if long_span is not None and short_span is not None:
+        doc._.abbreviations.append(Abbreviation(short=short_span, long=long_span))
 
 
 def _add_title_pair(doc: Doc, text: str) -> None:
@@ -199,7 +204,4 @@ def _add_title_pair(doc: Doc, text: str) -> None:
         return
     if classify_by_long(text[pair[2] : pair[3]]) == "task":
         return
-    short_span = doc.char_span(pair[0], pair[1], alignment_mode="expand")
-    long_span = doc.char_span(pair[2], pair[3], alignment_mode="expand")
-    if short_span is not None and long_span is not None:
-        doc._.abbreviations.append(Abbreviation(short=short_span, long=long_span))
+    _add_pair(doc, *pair)

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.doc import Comparison, Mention, abstract_sents, doc_lower, doc_text, main_method
+from kg.extract.words import BRACKETED
 
 # In lower case, run over the lower-cased text (see doc_lower).
 VERB = re.compile(
@@ -61,7 +62,6 @@ _VAGUE = re.compile(
 )
 _KIND_OF = re.compile(r"-(?:based|like|style|type)\b")
 _FAMILY_AFTER = re.compile(r"\s+(?:variants?|famil(?:y|ies)|extensions?|derivatives?)\b")
-_BRACKETED = re.compile(r"\([^()]*\)")
 _CLAUSE_END = re.compile(r"[;]|\bwhile\b|\bwhereas\b|\bbut\b", re.I)
 # After these, named methods are the setting of the comparison, not what is beaten
 # ("outperforms X on COCO with the same ResNet-50 backbone").
@@ -96,7 +96,7 @@ def find_comparisons(doc: Doc) -> Doc:
             # Knowledge Distillation (FKD) framework outperforms ...")
             asides = [
                 (sent.start_char + b.start(), sent.start_char + b.end())
-                for b in _BRACKETED.finditer(subject)
+                for b in BRACKETED.finditer(subject)
                 if len(b.group().split()) >= 3
             ]
             before = [

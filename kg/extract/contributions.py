@@ -85,6 +85,7 @@ from kg.extract.names import (
     MODEL_FAMILIES,
     classify_by_long,
     defined_acronyms,
+    established_method,
     is_series_release,
     listed_task,
     method_acronyms,
@@ -692,18 +693,6 @@ def _unpropose_families(text: str, title: str, mentions: list[Mention]) -> None:
 _WHOLE_NAME = re.compile(
     r"(?!.* (?:and|or|of|for|with|via|to|in|on|the) )\w[\w\-.+]*(?: \w[\w\-.+]*)+"
 )
-
-
-def established_method(name: str) -> bool:
-    """``name`` is a known method or model on its own: the method lexicon's, a model family's
-    or a release of one, or an acronym the corpus defines as a method."""
-    return bool(
-        name.lower() in method_lexicon_keys()
-        or MODEL_FAMILIES.match(name)
-        or is_series_release(name)
-        or name in method_acronyms()
-        or name in defined_acronyms()
-    )
 
 
 def _absorb_inner_names(text: str, mentions: list[Mention]) -> None:

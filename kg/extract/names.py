@@ -1130,6 +1130,18 @@ def method_acronyms() -> dict[str, str]:
     return dict(_method_lexicon_file().get("acronyms", {}))  # type: ignore[call-overload]
 
 
+def established_method(name: str) -> bool:
+    """``name`` is a known method or model on its own: the method lexicon's, a model family's
+    or a release of one, or an acronym the corpus defines as a method."""
+    return bool(
+        name.lower() in method_lexicon_keys()
+        or MODEL_FAMILIES.match(name)
+        or is_series_release(name)
+        or name in method_acronyms()
+        or name in defined_acronyms()
+    )
+
+
 # "a residual network-like approach" still mentions the residual network.
 _LEXICON_SUFFIX = re.compile(r"^-(?:like|based|style|type|inspired)\b")
 

@@ -12,9 +12,9 @@ import re
 
 from spacy.tokens import Doc
 
-from kg.extract.contributions import established_method
 from kg.extract.doc import doc_text, resolve_overlaps, sentence_bounds
 from kg.extract.gazetteer_matcher import COMMON_METRIC_WORDS
+from kg.extract.names import established_method
 from kg.extract.words import ACRONYM
 from kg.model import (
     ComparisonItem,

@@ -66,6 +66,8 @@ ACRONYM = re.compile(r"[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*")
 # A plural noun (last word "models", "clouds"), not a singular ending in s ("analysis",
 # "consensus", "basis", "physics").
 PLURAL_NOUN = re.compile(r"[a-z0-9](?<!s)(?<!i)(?<!u)(?<!ic)s$")
+# A bracket with no bracket inside: "(FKD)", "(i.e. the networks obtained on ResNet)".
+BRACKETED = re.compile(r"\([^()]*\)")
 # After a name: the list it is an item of goes on ("COCO, VOC", "COCO and VOC", "ILSVRC 2013").
 LIST_GOES_ON = re.compile(r"\s*(?:,|\(|and\b|or\b|&|\d)")
 
